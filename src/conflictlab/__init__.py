@@ -1,0 +1,43 @@
+"""conflictlab: line up each side's account of the same armed-conflict incident, and see where they agree.
+
+Examples
+--------
+>>> import conflictlab as cl
+>>> book = cl.datasets.load("nerkin-hand-2024")
+>>> summary = cl.summarize(cl.compare(book))
+>>> summary.loc[summary.inconsistent_within_side, ["incident_id", "field"]].astype(str).values.tolist()
+[['fire-2024-02-12', 'place']]
+"""
+
+from __future__ import annotations
+
+from . import accessor as _accessor  # noqa: F401  (registers the .claims accessor)
+from . import comparators, datasets
+from .engine import align, compare, summarize
+from .io import CasebookWarning, read_casebook, write_casebook
+from .model.casebook import Casebook
+from .model.problems import CasebookError, Problem
+from .model.tables import describe as describe_table
+from .model.validate import validate
+from .stats import agreement_matrix, concordance
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Casebook",
+    "CasebookError",
+    "CasebookWarning",
+    "Problem",
+    "read_casebook",
+    "write_casebook",
+    "validate",
+    "describe_table",
+    "align",
+    "compare",
+    "summarize",
+    "agreement_matrix",
+    "concordance",
+    "comparators",
+    "datasets",
+    "__version__",
+]
