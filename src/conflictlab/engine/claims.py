@@ -54,6 +54,9 @@ def claim_frame(data: Casebook | pd.DataFrame) -> pd.DataFrame:
 def source_order(t: pd.DataFrame, book: Casebook | None = None) -> pd.Index:
     """Return source ids in display order: grouped by side (parties first, third parties last).
 
+    With a casebook, sources follow the casebook's order within each side; for a bare claims table they are
+    sorted by side and id.
+
     Examples
     --------
     >>> import conflictlab as cl
@@ -64,13 +67,14 @@ def source_order(t: pd.DataFrame, book: Casebook | None = None) -> pd.Index:
     if book is not None and len(book.sources):
         sides = [*book.parties["party_id"].tolist(), THIRD_PARTY]
         src = book.sources[["source_id", "side"]]
-    else:
-        src = t[["source_id", "side"]].drop_duplicates("source_id")
-        sides = [s for s in pd.unique(src["side"]) if s != THIRD_PARTY] + [THIRD_PARTY]
-    rank = src["side"].map({s: i for i, s in enumerate(sides)}).fillna(len(sides))
-    ordered = src.assign(_rank=rank.to_numpy(), _pos=np.arange(len(src))).sort_values(["_rank", "_pos"])
-    extra = pd.Index(pd.unique(t["source_id"])).difference(ordered["source_id"], sort=False)
-    return pd.Index(ordered["source_id"].tolist() + list(extra))
+        rank = src["side"].map({s: i for i, s in enumerate(sides)}).fillna(len(sides))
+        ordered = src.assign(_rank=rank.to_numpy(), _pos=np.arange(len(src))).sort_values(["_rank", "_pos"])
+        extra = sorted(set(t["source_id"]) - set(ordered["source_id"]))
+        return pd.Index(ordered["source_id"].tolist() + extra)
+    # a bare table: sorted by side (third parties last), then by id, so the order never depends on row order
+    src = t[["source_id", "side"]].drop_duplicates("source_id").astype("str")
+    src = src.assign(_third=(src["side"] == THIRD_PARTY).to_numpy())
+    return pd.Index(src.sort_values(["_third", "side", "source_id"])["source_id"].tolist())
 
 
 def current_claims(t: pd.DataFrame, as_of: object = None) -> pd.DataFrame:

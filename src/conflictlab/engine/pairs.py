@@ -111,7 +111,8 @@ def compare(
     book = data if isinstance(data, Casebook) else None
     chosen = _comparators(comparators)
     cur = current_claims(claim_frame(data), as_of=as_of)
-    order = source_order(cur, book)
+    present = set(cur["source_id"])
+    order = pd.Index([s for s in source_order(cur, book) if s in present])
     incidents = list(pd.unique(cur["incident_id"]))
     if book is not None:
         incidents = [i for i in book.incidents["incident_id"] if i in set(incidents)] + [
