@@ -1,0 +1,72 @@
+"""Packaging: the wheel ships the bundled casebooks, the core import needs no optional package, and
+environment.yml names the same packages as pyproject.toml."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _name_and_bound(spec: str) -> tuple[str, str]:
+    m = re.match(r"^\s*([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?\s*(.*)$", spec)
+    return m.group(1).lower().replace("_", "-"), m.group(2).replace(" ", "")
+
+
+def test_environment_yml_mirrors_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    extras = project["optional-dependencies"]
+    wanted = {}
+    for spec in project["dependencies"] + extras["lab"] + extras["dev"]:
+        name, bound = _name_and_bound(spec)
+        if name != "conflictlab":
+            wanted[name] = bound
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = dict(_name_and_bound(d) for d in env["dependencies"] if isinstance(d, str))
+    assert conda.pop("python") == ">=" + project["requires-python"].lstrip(">=")
+    conda.pop("pip")
+    assert conda == wanted
+    assert {"pip": ["-e ."]} in env["dependencies"]
+
+
+def test_core_import_loads_no_optional_package():
+    code = ("import sys, conflictlab as cl; cl.summarize(cl.compare(cl.datasets.load('nerkin-hand-2024')));"
+            "print(sorted(m for m in ('plotly', 'ipywidgets', 'jupyterlab', 'duckdb', 'pyspark') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    pytest.importorskip("hatchling")
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(dist)], cwd=ROOT,
+                   check=True, capture_output=True)
+    return next(dist.glob("conflictlab-*.whl"))
+
+
+def test_wheel_contains_the_bundled_casebooks(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    bundled = sorted(p.name for p in (ROOT / "datasets" / "casebooks").glob("*.yaml"))
+    assert bundled, "no casebooks in datasets/casebooks"
+    for name in bundled:
+        assert f"conflictlab/datasets/casebooks/{name}" in names
+
+
+def test_installed_wheel_loads_a_casebook_from_inside_the_package(wheel, tmp_path):
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = ("import conflictlab as cl; p = cl.datasets.path('nerkin-hand-2024'); "
+            f"assert str(p).startswith({str(target)!r}), p; print(len(cl.datasets.load('nerkin-hand-2024').claims))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout) > 30
