@@ -11,23 +11,13 @@ Examples
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-
-from .base import AGREE, CONTRADICT, Comparator, text
+from .base import EqualityComparator
 
 __all__ = ["ActorComparator"]
 
 
-class ActorComparator(Comparator):
+class ActorComparator(EqualityComparator):
     """Compare perpetrator or target claims by party id."""
 
     kind = "actor"
     columns = ("actor",)
-
-    def compare(self, pairs: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
-        left, right = text(pairs["actor_l"]), text(pairs["actor_r"])
-        same = (left == right).to_numpy()
-        codes = np.where(same, AGREE, CONTRADICT).astype("int8")
-        reasons = ("both: " + left).where(same, left + " vs " + right)
-        return codes, reasons

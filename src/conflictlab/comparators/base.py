@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..model.vocab import VERDICTS
 
-__all__ = ["Comparator", "AGREE", "COMPATIBLE", "CONTRADICT", "SILENT", "VERDICTS", "verdict_categorical"]
+__all__ = ["Comparator", "EqualityComparator", "AGREE", "COMPATIBLE", "CONTRADICT", "SILENT", "VERDICTS", "verdict_categorical"]
 
 AGREE, COMPATIBLE, CONTRADICT, SILENT = (np.int8(i) for i in range(4))
 
@@ -51,6 +51,25 @@ class Comparator(ABC):
     def __repr__(self) -> str:
         params = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())
         return f"{type(self).__name__}({params})"
+
+
+class EqualityComparator(Comparator):
+    """A comparator for values that are either the same (agree) or not (contradict), over one column.
+
+    Subclasses set :attr:`kind`, :attr:`columns` (one column) and may override :meth:`words`, which turns
+    values into the words used in reasons and compared.
+    """
+
+    def words(self, values: pd.Series) -> pd.Series:
+        """The values in words (missing shown as '?')."""
+        return text(values)
+
+    def compare(self, pairs: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
+        (column,) = self.columns
+        left, right = self.words(pairs[f"{column}_l"]), self.words(pairs[f"{column}_r"])
+        same = (left == right).to_numpy()
+        codes = np.where(same, AGREE, CONTRADICT).astype("int8")
+        return codes, ("both: " + left).where(same, left + " vs " + right)
 
 
 def side(pairs: pd.DataFrame, column: str, suffix: str) -> pd.Series:

@@ -12,25 +12,18 @@ Examples
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from .base import AGREE, CONTRADICT, Comparator
+from .base import EqualityComparator
 
 __all__ = ["CauseComparator"]
 
 
-class CauseComparator(Comparator):
+class CauseComparator(EqualityComparator):
     """Compare ``cause`` claims: the incident claimed as the cause, or none (unprovoked)."""
 
     kind = "cause"
     columns = ("cause_incident_id",)
 
-    def compare(self, pairs: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
-        def words(s: pd.Series) -> pd.Series:
-            return ("caused by " + s.astype("str")).where(s.notna(), "unprovoked").astype("str")
-
-        left, right = words(pairs["cause_incident_id_l"]), words(pairs["cause_incident_id_r"])
-        same = (left == right).to_numpy()
-        codes = np.where(same, AGREE, CONTRADICT).astype("int8")
-        return codes, ("both: " + left).where(same, left + " vs " + right)
+    def words(self, values: pd.Series) -> pd.Series:
+        return ("caused by " + values.astype("str")).where(values.notna(), "unprovoked").astype("str")
