@@ -240,3 +240,27 @@ def test_pairs_count_formula():
     n = t.groupby("incident_id")["source_id"].nunique()
     expected = sum(k * (k - 1) // 2 if k > 1 else 1 for k in n)  # every speaker speaks on the one key
     assert len(v) == expected
+
+
+def test_select_filters_claims_and_pairs(book):
+    t = book.claim_table()
+    assert set(cl.select(t, sides=["a"])["source_id"]) == {"a-mod", "a-mfa"}
+    v = cl.select(cl.compare(book), sources=["a-mod", "b-mod"], fields=["killed"])
+    assert set(zip(v.source_l.astype(str), v.source_r.astype(str), strict=True)) == {("a-mod", "b-mod")}
+    alone = cl.select(cl.compare(book), incident="i2", sources=["b-mod"])
+    assert len(alone) == 1  # the row with no other source is kept for its source
+
+
+def test_explain_gives_both_claims_with_documents(book):
+    v = cl.compare(book)
+    row = v[(v.field == "killed") & (v.source_l == "a-mod") & (v.source_r == "b-mod")].iloc[0]
+    e = cl.explain(book, row).set_index("pair_side")
+    assert e.loc["l", "quote"] == "q2" and e.loc["l", "title"] == "Day two"
+    assert e.loc["r", "value"] == "3-9 ('several')" and e.loc["r", "publisher"] == "Wire"
+    silent = v[(v.verdict == "silent") & v.claim_r.isna() & v.source_r.notna()].iloc[0]
+    assert pd.isna(cl.explain(book, silent).set_index("pair_side").loc["r", "quote"])
+
+
+def test_summary_line_counts_statuses(book):
+    line = cl.summary_line(cl.summarize(cl.compare(book)))
+    assert line == "0 fields agreed, 2 contested, 1 one-sided, 1 inconsistent within a side"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import accessor as _accessor  # noqa: F401  (registers the .claims accessor)
 from . import comparators, datasets
-from .engine import align, compare, summarize
+from .engine import align, compare, explain, select, summarize, summary_line
 from .io import CasebookWarning, read_casebook, write_casebook
 from .model.casebook import Casebook
 from .model.problems import CasebookError, Problem
@@ -35,6 +35,9 @@ __all__ = [
     "align",
     "compare",
     "summarize",
+    "select",
+    "explain",
+    "summary_line",
     "agreement_matrix",
     "concordance",
     "comparators",

@@ -8,3 +8,6 @@ __all__ = ["align", "compare", "claim_frame", "current_claims", "source_order", 
 from .summary import SUMMARY_COLUMNS, summarize  # noqa: E402
 
 __all__ += ["summarize", "SUMMARY_COLUMNS"]
+from .select import explain, select, summary_line  # noqa: E402
+
+__all__ += ["select", "summary_line", "explain"]
