@@ -65,6 +65,11 @@ _RECORD_KEYS = {
 }
 
 
+#: claim columns that come from a statement's own keys (for error locations)
+_STATEMENT_KEYS = {"incident_id": "incident", "source_id": "source", "document_id": "document",
+                   "stated": "stated", "quote": "quote", "quote_kind": "quote_kind"}
+
+
 class CasebookWarning(UserWarning):
     """Problems skipped when a casebook is read with ``errors="warn"``."""
 
@@ -79,9 +84,10 @@ class _Reader:
     def problem(self, line: int | None, record: str | None, field: str | None, message: str) -> None:
         self.problems.append(Problem(self.file, line, record, field, message))
 
-    def add(self, table: str, row: dict[str, Any], line: int | None, record: str) -> None:
+    def add(self, table: str, row: dict[str, Any], line: int | None, record: str,
+            fields: dict[str, tuple[str, int | None]] | None = None) -> None:
         self.rows[table].append(row)
-        self.locs[table].append(Location(self.file, line, record))
+        self.locs[table].append(Location(self.file, line, record, fields or {}))
 
     def keyed_section(self, doc: LineDict, section: str, build: Callable[[str, LineDict, str], None]) -> None:
         body = doc.get(section) or {}
@@ -139,7 +145,7 @@ def casebook_from_yaml(text: str, filename: str | None = None, errors: str = "ra
             row = {id_column: key, **{k: _date_text(v) for k, v in rec.items()}}
             if table == "places" and isinstance(row.get("aliases"), list):
                 row["aliases"] = "; ".join(str(a) for a in row["aliases"])
-            r.add(table, row, rec.line, record)
+            r.add(table, row, rec.line, record, {k: (k, line) for k, line in rec.key_lines.items()})
         return build
 
     r.keyed_section(doc, "parties", simple("parties", "party_id"))
@@ -185,6 +191,7 @@ def _listed(r: _Reader, doc: LineDict, section: str) -> list[LineDict]:
 def _incident(r: _Reader, key: str, rec: LineDict, record: str) -> None:
     row: dict[str, Any] = {"incident_id": key, "title": rec.get("title"), "place_id": rec.get("place"),
                            "note": rec.get("note")}
+    located = {"place_id": ("place", _line(rec, "place")), "date_from": ("date", _line(rec, "date"))}
     if "date" in rec:
         try:
             row["date_from"], row["date_to"], _ = parse_date_interval(rec["date"])
@@ -199,7 +206,7 @@ def _incident(r: _Reader, key: str, rec: LineDict, record: str) -> None:
         r.add("incident_links", {"incident_id": key, "link": link.get("link"),
                                  "other_incident_id": link.get("incident"), "note": link.get("note")},
               _line(rec, "links"), record)
-    r.add("incidents", row, rec.line, record)
+    r.add("incidents", row, rec.line, record, located)
 
 
 def _statement(r: _Reader, i: int, st: LineDict) -> None:
@@ -218,6 +225,7 @@ def _statement(r: _Reader, i: int, st: LineDict) -> None:
     except ValueError as exc:
         r.problem(_line(st, "stated"), record, "stated", str(exc))
         return
+    fields = {column: (key, _line(st, key)) for column, key in _STATEMENT_KEYS.items()}
     common = {
         "statement_id": str(sid), "incident_id": st["incident"], "source_id": st["source"],
         "document_id": st["document"], "stated_from": stated_from, "stated_to": stated_to,
@@ -249,7 +257,7 @@ def _statement(r: _Reader, i: int, st: LineDict) -> None:
                 continue
             claim_id = f"{sid}/{field}" + (f"/{party}" if party else "")
             r.add("claims", {**common, "claim_id": claim_id, "field": field, "party": party, **parsed}, line,
-                  record)
+                  record, fields)
 
 
 def _assemble(r: _Reader, meta: dict[str, Any], filename: str | None) -> Casebook:

@@ -28,11 +28,16 @@ PLACE_COLUMNS = ("name", "level", "aliases", "admin2", "admin1", "country", "lat
 
 @dataclass(frozen=True)
 class Location:
-    """Where a table row came from (for error messages)."""
+    """Where a table row came from (for error messages).
+
+    ``fields`` maps a column to the name and line it was written under in the source file (a claim's
+    ``source_id`` was written as ``source:`` on the statement's own line), when they differ from the row's.
+    """
 
     file: str | None
     line: int | None
     record: str | None
+    fields: dict[str, tuple[str, int | None]] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass

@@ -40,6 +40,7 @@ class _Collector:
         self.book = book
         self.problems: list[Problem] = []
         self.rows: list[tuple[str, int]] = []
+        self.seen: set[Problem] = set()
 
     def add(self, table: str, mask: pd.Series, column: str, message) -> None:
         """Add a problem for each row of ``table`` where ``mask`` is true; ``message`` may be a callable(row)."""
@@ -50,8 +51,12 @@ class _Collector:
             loc = self.book.locate(table, int(idx))
             record = loc.record or _record(table, row)
             text = message(row) if callable(message) else message
-            self.problems.append(Problem(loc.file, loc.line, record, column, text))
+            name, line = loc.fields.get(column, (column, loc.line))
+            problem = Problem(loc.file, line, record, name, text)
             self.rows.append((table, int(idx)))
+            if problem not in self.seen:  # the claims of one statement share its source, document, ...
+                self.seen.add(problem)
+                self.problems.append(problem)
 
 
 def _record(table: str, row: pd.Series) -> str:
