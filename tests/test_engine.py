@@ -264,3 +264,21 @@ def test_explain_gives_both_claims_with_documents(book):
 def test_summary_line_counts_statuses(book):
     line = cl.summary_line(cl.summarize(cl.compare(book)))
     assert line == "0 fields agreed, 2 contested, 1 one-sided, 1 inconsistent within a side"
+
+
+def test_a_superseded_figure_is_not_current():
+    text = BOOK.replace("relations: []", "") + """
+relations:
+  - {claim: s2, relation: supersedes, other: s5, note: "same-day revision, listed before what it revises"}
+"""
+    text = text.replace("source: a-mfa, document: d2, stated: 2024-01-02", "source: a-mod, document: d2, stated: 2024-01-02")
+    book = cl.io.casebook_from_yaml(text, "revised.yaml")
+    claims = book.claim_table().set_index("claim_id")
+    assert claims.loc["s5/killed/a", "superseded_on"] == pd.Timestamp("2024-01-02")
+    assert pd.isna(claims.loc["s1/killed/a", "superseded_on"])  # not named by the relation
+    cur = cl.engine.current_claims(book.claim_table())
+    mine = cur[(cur.source_id == "a-mod") & (cur.field == "killed")]
+    # s2 (4) and s5 (2) are both of 2 Jan and s5 comes later in the file, but s2 supersedes it
+    assert mine["claim_id"].tolist() == ["s2/killed/a"]
+    assert cl.engine.current_claims(book.claim_table(), as_of="2024-01-01").query(
+        "source_id == 'a-mod' and field == 'killed'")["claim_id"].tolist() == ["s1/killed/a"]

@@ -87,6 +87,9 @@ def current_claims(t: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     as_of : date-like, optional
         Use only statements certainly made by this date (``stated_to <= as_of``): "as known on date D".
 
+    A claim that a ``supersedes`` relation marks as revised (column ``superseded_on`` of
+    :meth:`Casebook.claim_table`) is left out once the revising statement is known.
+
     Returns
     -------
     DataFrame
@@ -96,6 +99,11 @@ def current_claims(t: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     """
     if as_of is not None:
         t = t[t["stated_to"] <= pd.Timestamp(as_of)]
+    if "superseded_on" in t.columns:  # revised by a later statement (a 'supersedes' relation) known by then
+        gone = t["superseded_on"].notna()
+        if as_of is not None:
+            gone &= t["superseded_on"] <= pd.Timestamp(as_of)
+        t = t[~gone.to_numpy()]
     t = t.assign(party_key=t["party"].fillna("").astype("str"), _order=np.arange(len(t)))
     keys = ["incident_id", "field", "party_key", "source_id"]
     latest = t.groupby(keys, observed=True, sort=False)["stated_to"].transform("max")

@@ -110,6 +110,29 @@ class Casebook:
                                 how="left", validate="many_to_one")
         places = self.places[["place_id", *PLACE_COLUMNS]].rename(columns={c: f"place_{c}" for c in PLACE_COLUMNS})
         out = out.merge(places, on="place_id", how="left", validate="many_to_one")
+        out["superseded_on"] = self._superseded_on(out)
+        return out
+
+    def _superseded_on(self, claims: pd.DataFrame) -> pd.Series:
+        """For each claim, the statement date of the claim that supersedes it (NaT if none).
+
+        A ``supersedes`` relation between two statements supersedes the older statement's claims on the keys
+        (field, party) that the newer statement also states; between two claims, the one claim.
+        """
+        rel = self.relations[self.relations["relation"] == "supersedes"]
+        out = pd.Series(pd.NaT, index=claims.index, dtype="datetime64[s]")
+        if not len(rel):
+            return out
+        key = claims["field"].astype("str") + "/" + claims["party"].fillna("").astype("str")
+        by_claim = claims.assign(_key=key.to_numpy())
+        for new, old in zip(rel["claim_id"], rel["other_claim_id"], strict=True):
+            newer = by_claim[(by_claim["claim_id"] == new) | (by_claim["statement_id"] == new)]
+            older = by_claim[(by_claim["claim_id"] == old) | (by_claim["statement_id"] == old)]
+            hit = older.index[older["_key"].isin(set(newer["_key"]))] if (older["claim_id"] != old).all() else \
+                older.index
+            if len(newer) and len(hit):
+                when = newer["stated_to"].max()
+                out.loc[hit] = out.loc[hit].where(out.loc[hit] <= when, when)
         return out
 
     def __repr__(self) -> str:
