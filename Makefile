@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
 
-.PHONY: lab test install chromium bench clean
+.PHONY: lab test test-min install chromium bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,19 @@ chromium:
 test: install chromium
 	$(BIN)/python -m pytest
 
+# the core suite against the lowest declared versions of the core dependencies (ci/min-versions.txt)
+MIN := .venv-min
+test-min:
+	test -x $(MIN)/bin/python || $(PYTHON) -m venv $(MIN)
+	$(MIN)/bin/python -m pip install --quiet --upgrade pip
+	$(MIN)/bin/python -m pip install --quiet -r ci/min-versions.txt pytest hypothesis
+	$(MIN)/bin/python -m pip install --quiet --no-deps -e .
+	$(MIN)/bin/python -m pytest -o addopts="" -p no:nbval --doctest-modules -m "not browser" \
+	  --ignore=src/conflictlab/widgets --ignore=src/conflictlab/viz --ignore=src/conflictlab/match \
+	  --ignore=tests/browser --ignore=tests/viz --ignore=tests/match --ignore=notebooks src/conflictlab tests
+
 bench: install
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) $(MIN) build dist .pytest_cache

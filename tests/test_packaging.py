@@ -37,6 +37,14 @@ def test_environment_yml_mirrors_pyproject():
     assert {"pip": ["-e ."]} in env["dependencies"]
 
 
+def test_min_versions_file_pins_the_declared_lower_bounds():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = dict(_name_and_bound(spec) for spec in project["dependencies"])
+    lines = [ln for ln in (ROOT / "ci" / "min-versions.txt").read_text().splitlines() if ln and ln[0] != "#"]
+    pinned = dict(_name_and_bound(ln) for ln in lines)
+    assert {k: v.replace(">=", "==") for k, v in declared.items()} == pinned
+
+
 def test_core_import_loads_no_optional_package():
     code = ("import sys, conflictlab as cl; cl.summarize(cl.compare(cl.datasets.load('nerkin-hand-2024')));"
             "print(sorted(m for m in ('plotly', 'ipywidgets', 'jupyterlab', 'duckdb', 'pyspark') if m in sys.modules))")
