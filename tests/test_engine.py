@@ -282,3 +282,13 @@ relations:
     assert mine["claim_id"].tolist() == ["s2/killed/a"]
     assert cl.engine.current_claims(book.claim_table(), as_of="2024-01-01").query(
         "source_id == 'a-mod' and field == 'killed'")["claim_id"].tolist() == ["s1/killed/a"]
+
+
+def test_summary_handles_more_sources_than_one_mask_word():
+    rows = [_claim("i1", f"s{k:03d}", "perpetrator", actor="a" if k < 69 else "b") for k in range(70)]
+    t = pd.DataFrame(rows).assign(side=["p1"] * 35 + ["p2"] * 35)
+    s = cl.summarize(cl.compare(t)).iloc[0]
+    assert s["n_sources"] == 70
+    assert s["sources"].split("; ") == [f"s{k:03d}" for k in range(70)]
+    assert s["sides"] == "p1; p2"
+    assert s["status"] == "contested, inconsistent-within-side"  # s069 ('b') against everyone else

@@ -74,16 +74,25 @@ def _norm(values: pd.Series) -> pd.Series:
     return values.map({u: one(u) for u in uniq}).astype("str")
 
 
-def _names(pairs: pd.DataFrame, s: str) -> list[set[str]]:
-    names = _norm(pairs[f"place_name_{s}"])
-    aliases = pairs[f"place_aliases_{s}"].astype("object")
-    out = []
-    for n, a in zip(names.tolist(), aliases.tolist(), strict=True):
-        group = {n} if isinstance(n, str) else set()
-        if isinstance(a, str):
-            group |= set(_norm(pd.Series(a.split(";")).str.strip()).tolist())
-        out.append(group)
-    return out
+def _tokens(pairs: pd.DataFrame, s: str, columns: tuple[str, ...], aliases: bool) -> pd.DataFrame:
+    """Long table (row, token) of the normalised values of ``columns`` (and the split aliases) of side ``s``."""
+    parts = [pd.DataFrame({"row": np.arange(len(pairs)), "tok": _norm(pairs[f"place_{c}_{s}"]).to_numpy(object)})
+             for c in columns]
+    if aliases:
+        a = pairs[f"place_aliases_{s}"].astype("object").reset_index(drop=True).dropna()
+        if len(a):
+            exploded = a.str.split(";").explode().str.strip()
+            parts.append(pd.DataFrame({"row": exploded.index.to_numpy(),
+                                       "tok": _norm(exploded.astype("str")).to_numpy(object)}))
+    out = pd.concat(parts, ignore_index=True)
+    return out[out["tok"].notna()].drop_duplicates()
+
+
+def _meet(a: pd.DataFrame, b: pd.DataFrame, n: int) -> np.ndarray:
+    """Rows where the token sets ``a`` and ``b`` share a token."""
+    hit = np.zeros(n, dtype=bool)
+    hit[a.merge(b, on=["row", "tok"])["row"].to_numpy()] = True
+    return hit
 
 
 class PlaceComparator(Comparator):
@@ -159,7 +168,6 @@ class PlaceComparator(Comparator):
         codes = np.full(n, COMPATIBLE, dtype="int8")
         reasons = np.full(n, "", dtype=object)
         decided = np.zeros(n, dtype=bool)
-        name_l, name_r = text(pairs["place_name_l"]).to_numpy(), text(pairs["place_name_r"]).to_numpy()
         for column, what in (("place_country", "countries"), ("place_admin1", "provinces"),
                              ("place_admin2", "districts")):
             raw_l, raw_r = pairs[f"{column}_l"], pairs[f"{column}_r"]
@@ -168,20 +176,19 @@ class PlaceComparator(Comparator):
             codes[differ] = CONTRADICT
             reasons[differ] = (f"different {what}: " + text(raw_l) + " vs " + text(raw_r)).to_numpy()[differ]
             decided |= differ
-        names_l, names_r = _names(pairs, "l"), _names(pairs, "r")
-        areas_l = [set(_norm(pd.Series([pairs[f"place_{c}_l"].iloc[i] for c in ("admin2", "admin1", "country")]))
-                       .dropna()) for i in range(n)]
-        areas_r = [set(_norm(pd.Series([pairs[f"place_{c}_r"].iloc[i] for c in ("admin2", "admin1", "country")]))
-                       .dropna()) for i in range(n)]
-        same_area_code = COMPATIBLE if self.same_area == "compatible" else CONTRADICT
-        for i in np.flatnonzero(~decided):
-            if names_l[i] & names_r[i]:
-                codes[i], reasons[i] = AGREE, f"same place: {name_l[i]} = {name_r[i]}"
-            elif names_l[i] & areas_r[i]:
-                reasons[i] = f"{name_r[i]} lies in {name_l[i]}"
-            elif names_r[i] & areas_l[i]:
-                reasons[i] = f"{name_l[i]} lies in {name_r[i]}"
-            else:
-                codes[i] = same_area_code
-                reasons[i] = f"{name_l[i]} vs {name_r[i]}: different places in the same area, no coordinates to measure"
+        name_l, name_r = text(pairs["place_name_l"]).to_numpy(object), text(pairs["place_name_r"]).to_numpy(object)
+        names_l, names_r = _tokens(pairs, "l", ("name",), True), _tokens(pairs, "r", ("name",), True)
+        areas = ("admin2", "admin1", "country")
+        areas_l, areas_r = _tokens(pairs, "l", areas, False), _tokens(pairs, "r", areas, False)
+        same = ~decided & _meet(names_l, names_r, n)
+        r_in_l = ~decided & ~same & _meet(names_l, areas_r, n)
+        l_in_r = ~decided & ~same & ~r_in_l & _meet(names_r, areas_l, n)
+        rest = ~decided & ~same & ~r_in_l & ~l_in_r
+        codes[same] = AGREE
+        reasons[same] = ("same place: " + name_l + " = " + name_r)[same]
+        reasons[r_in_l] = (name_r + " lies in " + name_l)[r_in_l]
+        reasons[l_in_r] = (name_l + " lies in " + name_r)[l_in_r]
+        codes[rest] = COMPATIBLE if self.same_area == "compatible" else CONTRADICT
+        reasons[rest] = (name_l + " vs " + name_r + ": different places in the same area, no coordinates to "
+                         "measure")[rest]
         return codes, reasons

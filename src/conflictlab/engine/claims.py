@@ -45,7 +45,7 @@ def claim_frame(data: Casebook | pd.DataFrame) -> pd.DataFrame:
             t = t.assign(party=pd.Series(pd.NA, index=t.index, dtype="str"))
     else:
         raise TypeError(f"expected a Casebook or a claims DataFrame, got {type(data).__name__}")
-    unknown = set(t["field"].dropna().astype(str)) - set(FIELDS)
+    unknown = set(t["field"].dropna().astype(str).unique()) - set(FIELDS)
     if unknown:
         raise ValueError(f"unknown field(s) {sorted(unknown)}; expected {list(FIELDS)}")
     return t
@@ -104,26 +104,51 @@ def current_claims(t: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
         if as_of is not None:
             gone &= t["superseded_on"] <= pd.Timestamp(as_of)
         t = t[~gone.to_numpy()]
-    t = t.assign(party_key=t["party"].fillna("").astype("str"), _order=np.arange(len(t)))
-    keys = ["incident_id", "field", "party_key", "source_id"]
-    latest = t.groupby(keys, observed=True, sort=False)["stated_to"].transform("max")
-    t = t[(t["stated_to"] == latest).to_numpy()]
-    dup = t.duplicated(keys, keep=False).to_numpy()
-    if dup.any():
-        t = pd.concat([t[~dup], _merge_simultaneous(t[dup], keys)]).sort_values("_order")
-    return t.drop(columns="_order").reset_index(drop=True)
+    t = t.assign(party_key=t["party"].fillna("").astype("str"))
+    key = np.zeros(len(t), dtype="int64")
+    for column in ("incident_id", "field", "party_key", "source_id"):
+        codes, uniques = pd.factorize(t[column])
+        key = key * (len(uniques) + 1) + codes
+    stated = t["stated_to"].to_numpy("datetime64[s]").view("int64")
+    order = np.lexsort((stated, key))  # by key, then statement date; equal dates keep table order
+    key_s, stated_s = key[order], stated[order]
+    starts = np.r_[True, key_s[1:] != key_s[:-1]]
+    group = np.cumsum(starts) - 1
+    is_latest = stated_s == stated_s[np.r_[starts[1:], True]][group]  # the last of a group has its latest date
+    rows, groups = order[is_latest], group[is_latest]
+    last = np.r_[groups[1:] != groups[:-1], True]
+    winners = rows[last]  # per key: the latest statement; among equal dates, the last in the table
+    kept = np.sort(winners)
+    out = t.iloc[kept].reset_index(drop=True)
+    several = (np.bincount(groups)[groups] > 1) if len(groups) else np.zeros(0, dtype=bool)
+    if several.any():
+        kinds = t["field"].astype("object").map({f: spec.kind for f, spec in FIELDS.items()}).to_numpy()
+        merge = several & np.isin(kinds[rows], MERGED_KINDS)
+        if merge.any():
+            position = np.searchsorted(kept, winners[np.searchsorted(groups[last], groups[merge])])
+            out = _merge_simultaneous(t.iloc[rows[merge]], groups[merge], out, position)
+    return out
 
 
-def _merge_simultaneous(d: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    kinds = d["field"].astype("object").map({f: s.kind for f, s in FIELDS.items()})
-    rows = []
-    for _, g in d.groupby(keys, observed=True, sort=False):
-        last = g.iloc[-1].copy()
-        if kinds.loc[g.index[0]] in MERGED_KINDS:
-            labels = list(dict.fromkeys(p.strip() for v in g["labels"].dropna() for p in v.split(";")))
-            last["labels"] = "; ".join(labels)
-            last["claim_id"] = "; ".join(g["claim_id"])
-            last["quote"] = " / ".join(dict.fromkeys(g["quote"]))
-            last["value"] = "; ".join(dict.fromkeys(g["value"]))
-        rows.append(last)
-    return pd.DataFrame(rows).astype(d.dtypes.to_dict())
+def _join_unique(separator: str, split: bool = False):
+    def join(values: pd.Series) -> str:
+        items = (p.strip() for v in values.dropna() for p in v.split(";")) if split else values
+        return separator.join(dict.fromkeys(items))
+
+    return join
+
+
+def _merge_simultaneous(rows: pd.DataFrame, groups: np.ndarray, out: pd.DataFrame,
+                        position: np.ndarray) -> pd.DataFrame:
+    """Join the labels, claim ids, quotes and values of one source's simultaneous label or framing claims."""
+    merged = (rows[["labels", "claim_id", "quote", "value"]].astype("object").assign(_group=groups)
+              .groupby("_group", sort=False)
+              .agg(labels=("labels", _join_unique("; ", split=True)), claim_id=("claim_id", "; ".join),
+                   quote=("quote", _join_unique(" / ")), value=("value", _join_unique("; "))))
+    at = pd.Series(position, index=groups).groupby(level=0).first().reindex(merged.index).to_numpy()
+    out = out.copy()
+    for column in merged.columns:
+        values = out[column].copy()
+        values.iloc[at] = merged[column].to_numpy()
+        out[column] = values
+    return out

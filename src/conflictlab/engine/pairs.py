@@ -111,18 +111,19 @@ def compare(
     book = data if isinstance(data, Casebook) else None
     chosen = _comparators(comparators)
     cur = current_claims(claim_frame(data), as_of=as_of)
-    present = set(cur["source_id"])
+    present = set(cur["source_id"].unique())
     order = pd.Index([s for s in source_order(cur, book) if s in present])
     incidents = list(pd.unique(cur["incident_id"]))
     if book is not None:
-        incidents = [i for i in book.incidents["incident_id"] if i in set(incidents)] + [
-            i for i in incidents if i not in set(book.incidents["incident_id"])]
+        seen, booked = set(incidents), set(book.incidents["incident_id"])
+        incidents = [i for i in book.incidents["incident_id"] if i in seen] + [
+            i for i in incidents if i not in booked]
     n_src = len(order)
 
     inc = _codes(cur["incident_id"], incidents)
     src = _codes(cur["source_id"], list(order))
     field_code = _codes(cur["field"].astype("object"), list(FIELD_NAMES))
-    parties = sorted(set(cur["party_key"]))
+    parties = sorted(set(cur["party_key"].unique()))
     party_code = _codes(cur["party_key"], parties)
     # key = (incident, field, party), numbered in display order
     raw_key = (inc * len(FIELD_NAMES) + field_code) * len(parties) + party_code
@@ -205,10 +206,13 @@ def compare(
     key_inc = uniq_keys // len(parties) // len(FIELD_NAMES)
     party_arr = np.asarray(parties, dtype=object)
     field_arr = np.asarray(FIELD_NAMES, dtype=object)
-    label = np.where(party_arr[key_party] == "", field_arr[key_field],
-                     field_arr[key_field] + " (" + party_arr[key_party] + ")")
+    # the label depends on (field, party) only: combine reasons with that, not with the incident-specific key
+    lab_field, lab_party = np.divmod(np.arange(len(FIELD_NAMES) * len(parties)), len(parties))
+    label = np.where(party_arr[lab_party] == "", field_arr[lab_field],
+                     field_arr[lab_field] + " (" + party_arr[lab_party] + ")")
+    key_label = key_field * len(parties) + key_party
     reason_codes, reason_uniques = pd.factorize(pd.Series(reason_text, dtype="object"))
-    combo, combo_codes = np.unique(pair_key * len(reason_uniques) + reason_codes, return_inverse=True)
+    combo, combo_codes = np.unique(key_label[pair_key] * len(reason_uniques) + reason_codes, return_inverse=True)
     combo_text = label[combo // len(reason_uniques)].astype(str) + ": " + np.asarray(
         reason_uniques, dtype=object)[combo % len(reason_uniques)].astype(str)
     combo_uniques, combo_map = np.unique(combo_text, return_inverse=True)
@@ -218,8 +222,12 @@ def compare(
     side_code = _codes(sides.astype("object"), side_names)
     src_r_ok = np.where(src_r >= 0, src_r, 0)
 
+    factorized: dict[str, tuple[np.ndarray, pd.Index]] = {}
+
     def per_row(column: str, rows: np.ndarray) -> pd.Categorical:
-        codes, uniques = pd.factorize(cur[column].astype("object"))
+        if column not in factorized:  # once per column: claim_l and claim_r share their categories
+            factorized[column] = pd.factorize(cur[column].astype("object"))
+        codes, uniques = factorized[column]
         return pd.Categorical.from_codes(np.where(rows >= 0, codes[np.maximum(rows, 0)], -1),
                                          categories=pd.Index(uniques, dtype="object"))
 

@@ -39,6 +39,33 @@ SUMMARY_COLUMNS = {
 _KEYS = ["incident_id", "field", "party"]
 
 
+_BITS = 63  # source ranks per int64 word of a speaker mask
+
+
+def _speaker_sets(v: pd.DataFrame, speakers: pd.DataFrame, n_groups: int):
+    """Per group: how many sources speak, their sides and names as text, and how many parties speak.
+
+    Each group's speakers become a bit mask over source display ranks (as many 63-bit words as needed); the
+    texts are built once per distinct mask, not once per group.
+    """
+    names = np.asarray(v["source_l"].cat.categories, dtype=object)
+    pairs = pd.concat([v[["source_l", "side_l"]].set_axis(["s", "d"], axis=1),
+                       v[["source_r", "side_r"]].set_axis(["s", "d"], axis=1)]).dropna()
+    side_of = pairs.drop_duplicates("s").set_index("s")["d"].astype("object").reindex(names).to_numpy()
+    rank = speakers["rank"].to_numpy().astype("int64")
+    masks = np.zeros((n_groups, max(1, -(-len(names) // _BITS))), dtype="int64")
+    np.bitwise_or.at(masks, (speakers["g"].to_numpy(), rank // _BITS), np.left_shift(1, rank % _BITS))
+    unique, inverse = np.unique(masks, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    members = [[w * _BITS + b for w, word in enumerate(row) for b in range(_BITS) if word >> b & 1]
+               for row in unique]
+    count = np.asarray([len(m) for m in members], dtype="int64")
+    sides = np.asarray(["; ".join(dict.fromkeys(side_of[m])) for m in members], dtype=object)
+    sources = np.asarray(["; ".join(names[m]) for m in members], dtype=object)
+    parties = np.asarray([len({d for d in side_of[m] if d != THIRD_PARTY}) for m in members], dtype="int64")
+    return count[inverse], sides[inverse], sources[inverse], parties[inverse]
+
+
 def summarize(verdicts: pd.DataFrame) -> pd.DataFrame:
     """Summarise a verdict table per (incident, field, party).
 
@@ -75,18 +102,11 @@ def summarize(verdicts: pd.DataFrame) -> pd.DataFrame:
     r_speaks = v["claim_r"].notna().to_numpy()
     speakers = pd.DataFrame({
         "g": np.concatenate([group[l_speaks], group[r_speaks]]),
-        "source": np.concatenate([v["source_l"].astype("object").to_numpy()[l_speaks],
-                                  v["source_r"].astype("object").to_numpy()[r_speaks]]),
-        "side": np.concatenate([v["side_l"].astype("object").to_numpy()[l_speaks],
-                                v["side_r"].astype("object").to_numpy()[r_speaks]]),
         "rank": np.concatenate([v["source_l"].cat.codes.to_numpy()[l_speaks],
                                 v["source_r"].cat.codes.to_numpy()[r_speaks]]),
-    }).drop_duplicates(["g", "source"]).sort_values(["g", "rank"])
-    by_g = speakers.groupby("g", sort=True)
-    n_sources = by_g.size()
-    sides_text = by_g["side"].agg(lambda s: "; ".join(dict.fromkeys(s)))
-    sources_text = by_g["source"].agg("; ".join)
-    n_parties = speakers[speakers["side"] != THIRD_PARTY].groupby("g")["side"].nunique()
+    }).drop_duplicates()
+    n_groups = int(group.max()) + 1 if len(group) else 0
+    n_sources, sides_text, sources_text, n_parties = _speaker_sets(v, speakers, n_groups)
 
     verdict = v["verdict"].astype("object").to_numpy()
     side_l = v["side_l"].astype("object").to_numpy()
@@ -103,23 +123,24 @@ def summarize(verdicts: pd.DataFrame) -> pd.DataFrame:
         .groupby(group[contra]).agg(" | ".join)
     )
 
-    n_groups = group.max() + 1 if len(group) else 0
     idx = pd.RangeIndex(n_groups)
-    parties = n_parties.reindex(idx, fill_value=0).to_numpy()
     contested = counts["cross"].reindex(idx, fill_value=0).to_numpy() > 0
     within_side = counts["within"].reindex(idx, fill_value=0).to_numpy() > 0
-    consensus = (parties >= 2) & ~contested
-    one_sided = (parties < 2) & ~contested
+    consensus = (n_parties >= 2) & ~contested
+    one_sided = (n_parties < 2) & ~contested
     flags = np.stack([consensus, contested, one_sided, within_side], axis=1)
-    status = [", ".join(s for s, on in zip(STATUSES, row, strict=True) if on) for row in flags]
+    flag_code = flags.astype("int64") @ (1 << np.arange(len(STATUSES)))
+    status_text = np.asarray([", ".join(s for i, s in enumerate(STATUSES) if code >> i & 1)
+                              for code in range(1 << len(STATUSES))], dtype=object)
+    status = status_text[flag_code]
 
     out = v.iloc[first][_KEYS].reset_index(drop=True)
     out["status"] = pd.Series(status, dtype="str")
     out["consensus"], out["contested"] = consensus, contested
     out["one_sided"], out["inconsistent_within_side"] = one_sided, within_side
-    out["n_sources"] = n_sources.reindex(idx, fill_value=0).to_numpy()
-    out["sides"] = sides_text.reindex(idx).astype("str").to_numpy()
-    out["sources"] = sources_text.reindex(idx).astype("str").to_numpy()
+    out["n_sources"] = n_sources
+    out["sides"] = pd.Series(sides_text, dtype="str").to_numpy()
+    out["sources"] = pd.Series(sources_text, dtype="str").to_numpy()
     out["contradictions"] = contra_text.reindex(idx).astype("str").to_numpy()
     for c in ("agree", "compatible", "contradict"):
         out[f"n_{c}"] = counts[c].reindex(idx, fill_value=0).to_numpy()
