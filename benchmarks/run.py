@@ -3,10 +3,10 @@
 Usage
 -----
 ``python benchmarks/run.py``
-    Every benchmark known: ``compare`` (``benchmarks/compare/``) and ``match`` when ``benchmarks/match/run.py``
-    exists (run as a subprocess).
+    Every benchmark known: ``compare`` (``benchmarks/compare/``), and ``loaders`` and ``match`` (their
+    ``benchmarks/<name>/run.py``, run as subprocesses).
 ``python benchmarks/run.py --quick``
-    The same at small sizes (``--quick`` is passed through to ``match``).
+    The same at small sizes (``--quick`` is passed through).
 ``python benchmarks/run.py compare --sizes 10000,100000``
     One benchmark, with its own options (see ``python benchmarks/run.py compare --help``).
 
@@ -23,7 +23,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("compare", "match")
+#: benchmarks that run as their own script (``benchmarks/<name>/run.py``), besides ``compare``
+SCRIPTS = ("loaders", "match")
+BENCHMARKS = ("compare", *SCRIPTS)
 
 
 def run_compare(args: list[str]) -> int:
@@ -34,11 +36,11 @@ def run_compare(args: list[str]) -> int:
     return bench_compare.main(args)
 
 
-def run_match(args: list[str]) -> int:
-    """Run ``benchmarks/match/run.py`` as a subprocess, passing ``--quick`` through; 0 when it is absent."""
-    script = HERE / "match" / "run.py"
+def run_script(name: str, args: list[str]) -> int:
+    """Run ``benchmarks/<name>/run.py`` as a subprocess, passing options through; 0 when it is absent."""
+    script = HERE / name / "run.py"
     if not script.exists():
-        print(f"match: {script.relative_to(HERE.parent)} not found, skipped")
+        print(f"{name}: {script.relative_to(HERE.parent)} not found, skipped")
         return 0
     return subprocess.run([sys.executable, str(script), *args], check=False).returncode
 
@@ -50,7 +52,7 @@ def main(argv: list[str]) -> int:
         return 0
     if argv and argv[0] in BENCHMARKS:
         name, rest = argv[0], argv[1:]
-        return run_compare(rest) if name == "compare" else run_match(rest)
+        return run_compare(rest) if name == "compare" else run_script(name, rest)
     unknown = [a for a in argv if a != "--quick"]
     if unknown:
         print(f"unknown argument(s) {unknown}; expected a benchmark ({', '.join(BENCHMARKS)}) or --quick",
@@ -58,7 +60,8 @@ def main(argv: list[str]) -> int:
         return 2
     quick = ["--quick"] if "--quick" in argv else []
     failed = []
-    for name, runner in (("compare", run_compare), ("match", run_match)):
+    runners = [("compare", run_compare)] + [(n, lambda a, n=n: run_script(n, a)) for n in SCRIPTS]
+    for name, runner in runners:
         print(f"\n=== benchmark: {name} ===", flush=True)
         try:
             code = runner(list(quick))

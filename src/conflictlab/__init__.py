@@ -12,10 +12,11 @@ Examples
 from __future__ import annotations
 
 from . import accessor as _accessor  # noqa: F401  (registers the .claims accessor)
-from . import comparators, datasets
+from . import comparators, datasets, io
 from .engine import align, compare, explain, select, summarize, summary_line
 from .io import CasebookWarning, read_casebook, write_casebook
 from .model.casebook import Casebook
+from .model.events import EventDataWarning
 from .model.problems import CasebookError, Problem
 from .model.tables import describe as describe_table
 from .model.validate import validate
@@ -27,6 +28,7 @@ __all__ = [
     "Casebook",
     "CasebookError",
     "CasebookWarning",
+    "EventDataWarning",
     "Problem",
     "read_casebook",
     "write_casebook",
@@ -41,6 +43,7 @@ __all__ = [
     "agreement_matrix",
     "concordance",
     "comparators",
+    "io",
     "datasets",
     "__version__",
 ]

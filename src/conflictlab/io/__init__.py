@@ -1,4 +1,5 @@
-"""Reading and writing: casebooks (YAML, or a folder of CSV/Parquet tables).
+"""Reading and writing: casebooks (YAML, or a folder of CSV/Parquet tables), and conflict event data (UCDP GED,
+ACLED, GDELT, Oryx, Ukrainian General Staff claims) into the event model, and from there into claims.
 
 Examples
 --------
@@ -15,9 +16,33 @@ from pathlib import Path
 
 from ..model.casebook import Casebook
 from .casebook_tables import read_casebook_tables, write_casebook_tables
+from .acled import read_acled
 from .casebook_yaml import CasebookWarning, casebook_from_yaml, casebook_to_yaml, read_casebook_yaml, write_casebook_yaml
+from .events_to_claims import events_to_claims
+from .gdelt import read_gdelt_events, read_gdelt_mentions
+from .losses import claimed_vs_documented, read_genstaff_claims
+from .losses_to_claims import losses_to_claims
+from .oryx import read_oryx_by_model, read_oryx_daily, read_oryx_events
+from .ucdp import read_ucdp_ged
 
-__all__ = ["read_casebook", "write_casebook", "casebook_from_yaml", "casebook_to_yaml", "CasebookWarning"]
+__all__ = [
+    "read_casebook",
+    "write_casebook",
+    "casebook_from_yaml",
+    "casebook_to_yaml",
+    "CasebookWarning",
+    "read_ucdp_ged",
+    "read_acled",
+    "read_gdelt_events",
+    "read_gdelt_mentions",
+    "read_oryx_events",
+    "read_oryx_daily",
+    "read_oryx_by_model",
+    "read_genstaff_claims",
+    "claimed_vs_documented",
+    "events_to_claims",
+    "losses_to_claims",
+]
 
 
 def read_casebook(path: str | Path, errors: str = "raise") -> Casebook:

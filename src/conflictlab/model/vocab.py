@@ -68,6 +68,7 @@ _FIELD_LIST = (
     FieldSpec("killed", "count", True, "people killed, per party, as a count interval"),
     FieldSpec("injured", "count", True, "people injured, per party, as a count interval"),
     FieldSpec("captured", "count", True, "people captured, per party, as a count interval"),
+    FieldSpec("lost", "count", True, "equipment lost (destroyed, damaged, captured), per party, as a count interval"),
     FieldSpec("means", "labels", False, "weapons or means used (several separated by '; ')"),
     FieldSpec("damage", "labels", False, "material damage described (several separated by '; ')"),
     FieldSpec("characterization", "framing", False, "how the act is framed, and which party the framing blames"),
