@@ -292,3 +292,11 @@ def test_summary_handles_more_sources_than_one_mask_word():
     assert s["sources"].split("; ") == [f"s{k:03d}" for k in range(70)]
     assert s["sides"] == "p1; p2"
     assert s["status"] == "contested, inconsistent-within-side"  # s069 ('b') against everyone else
+
+
+def test_an_empty_selection_compares_to_an_empty_table(book):
+    empty = cl.select(book.claim_table(), incident="i1", sources=["nobody"])
+    v = cl.compare(empty)
+    assert len(v) == 0 and list(v.columns[:5]) == ["incident_id", "field", "party", "source_l", "source_r"]
+    assert len(cl.summarize(v)) == 0
+    assert cl.engine.current_claims(empty).empty

@@ -105,6 +105,8 @@ def current_claims(t: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
             gone &= t["superseded_on"] <= pd.Timestamp(as_of)
         t = t[~gone.to_numpy()]
     t = t.assign(party_key=t["party"].fillna("").astype("str"))
+    if not len(t):
+        return t.reset_index(drop=True)
     key = np.zeros(len(t), dtype="int64")
     for column in ("incident_id", "field", "party_key", "source_id"):
         codes, uniques = pd.factorize(t[column])
