@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 #: benchmarks that run as their own script (``benchmarks/<name>/run.py``), besides ``compare``
-SCRIPTS = ("loaders", "match")
+SCRIPTS = ("loaders", "match", "widgets")
 BENCHMARKS = ("compare", *SCRIPTS)
 
 

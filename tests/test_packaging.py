@@ -21,14 +21,27 @@ def _name_and_bound(spec: str) -> tuple[str, str]:
     return m.group(1).lower().replace("_", "-"), m.group(2).replace(" ", "")
 
 
+#: conda-forge names of packages whose PyPI name differs
+CONDA_NAMES = {"kaleido": "python-kaleido"}
+
+
+def _expand(extras: dict, names: list[str]) -> list[str]:
+    """The requirements of the extras ``names``, following self-references (conflictlab[viz])."""
+    out = []
+    for name in names:
+        for spec in extras[name]:
+            m = re.match(r"^conflictlab\[([a-z,]+)\]$", spec)
+            out += _expand(extras, m.group(1).split(",")) if m else [spec]
+    return out
+
+
 def test_environment_yml_mirrors_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
     wanted = {}
-    for spec in project["dependencies"] + extras["lab"] + extras["dev"]:
+    for spec in project["dependencies"] + _expand(extras, ["dev"]):
         name, bound = _name_and_bound(spec)
-        if name != "conflictlab":
-            wanted[name] = bound
+        wanted[CONDA_NAMES.get(name, name)] = bound
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = dict(_name_and_bound(d) for d in env["dependencies"] if isinstance(d, str))
     assert conda.pop("python") == ">=" + project["requires-python"].lstrip(">=")
@@ -67,6 +80,8 @@ def test_wheel_contains_the_bundled_casebooks(wheel):
     assert bundled, "no casebooks in datasets/casebooks"
     for name in bundled:
         assert f"conflictlab/datasets/casebooks/{name}" in names
+    assert "conflictlab/viz/data/countries-110m.json" in names  # the map's offline outlines
+    assert "conflictlab/viz/data/NOTICE.md" in names
 
 
 def test_installed_wheel_loads_a_casebook_from_inside_the_package(wheel, tmp_path):

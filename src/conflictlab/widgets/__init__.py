@@ -1,0 +1,13 @@
+"""Jupyter widgets (ipywidgets 8): thin wrappers over the engine and the figures.
+
+Examples
+--------
+>>> import conflictlab as cl
+>>> from conflictlab.widgets import Explorer
+>>> Explorer(cl.datasets.load("nerkin-hand-2024")).incident.value
+'(all)'
+"""
+
+from .explorer import ClaimInspector, Explorer
+
+__all__ = ["Explorer", "ClaimInspector"]
