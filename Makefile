@@ -41,7 +41,7 @@ test-min:
 	$(MIN)/bin/python -m pip install --quiet --upgrade pip
 	$(MIN)/bin/python -m pip install --quiet -r ci/min-versions.txt pytest hypothesis
 	$(MIN)/bin/python -m pip install --quiet --no-deps -e .
-	$(MIN)/bin/python -m pytest -o addopts="" -p no:nbval --doctest-modules -m "not browser" \
+	$(MIN)/bin/python -m pytest -o addopts="" --import-mode=importlib -p no:nbval --doctest-modules -m "not browser" \
 	  --ignore=src/conflictlab/widgets --ignore=src/conflictlab/viz --ignore=src/conflictlab/match \
 	  --ignore=tests/browser --ignore=tests/viz --ignore=tests/match --ignore=notebooks src/conflictlab tests
 

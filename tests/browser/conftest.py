@@ -112,11 +112,22 @@ def voila(notebooks_dir, tmp_path):
 
 
 @pytest.fixture()
-def page(browser):
+def page(browser, request):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
     yield pg
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:  # keep what the browser showed when a test failed
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"))
     context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
 
 
 @pytest.fixture()

@@ -9,8 +9,8 @@ HEATMAP = ".jp-OutputArea-output .js-plotly-plot"
 
 
 def _run_all(page):
-    page.wait_for_selector(".jp-Notebook", timeout=60_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    page.wait_for_selector(".jp-Notebook", timeout=120_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
     page.keyboard.press("Escape")
     page.get_by_role("menuitem", name="Run").click()
     page.get_by_text("Run All Cells", exact=True).click()
@@ -25,11 +25,11 @@ def test_changing_the_incident_redraws_the_heatmap(jupyterlab, page, screenshot)
     page.goto(jupyterlab.replace("/lab?", "/lab/tree/04-explorer.ipynb?"))
     _run_all(page)
     select = _incident_select(page)
-    select.wait_for(timeout=90_000)
-    page.wait_for_selector(HEATMAP + " .hm", timeout=90_000)  # the heatmap trace has been drawn
+    select.wait_for(timeout=180_000)
+    page.wait_for_selector(HEATMAP + " .hm", timeout=180_000)  # the heatmap trace has been drawn
     # wait for the last cell (the inspector) so that no cell changes the explorer any more
     page.wait_for_function("() => [...document.querySelectorAll('.widget-html-content')]"
-                           ".some(e => e.textContent.includes('Tovuz District'))", timeout=90_000)
+                           ".some(e => e.textContent.includes('Tovuz District'))", timeout=180_000)
     summary = page.locator(".widget-html-content", has_text="fields agreed").first
     before_summary = summary.inner_text()
     before_plot = page.locator(HEATMAP).first.inner_html()

@@ -132,3 +132,22 @@ def test_engines_agree(data_dir, engine):
     a, b = _read(data_dir / SAMPLE), _read(data_dir / SAMPLE, engine=engine)
     assert a.drop(columns=[c for c in a if c.startswith("orig_")]).equals(
         b.drop(columns=[c for c in b if c.startswith("orig_")]))
+
+
+def test_source_articles_split_into_one_row_per_source(shared_dir):
+    from conflictlab.io import read_ucdp_ged, ucdp_sources
+
+    with pytest.warns(EventDataWarning):
+        events = read_ucdp_ged(shared_dir / "data/ucdp_ged_uncertainUCDP_sample/ucdpged_sample_1000.csv")
+    sources = ucdp_sources(events)
+    per_event = sources.groupby("event_id").size()
+    assert per_event.max() > 1 and per_event.size > 900
+    # the outlets agree with GED's own list of offices where both are given
+    first = sources[sources["position"] == 0].set_index("event_id")["outlet"]
+    offices = events.set_index("event_id")["source_name"].str.split(";").str[0].str.strip()
+    both = first.index.intersection(offices.dropna().index)
+    assert (first[both] == offices[both]).mean() > 0.8
+    # every item that carries an ISO date gets it; free-text dates ("6 May 2012") are left in the text
+    iso = sources["raw"].str.contains(r"\d{4}-\d{2}-\d{2}", regex=True)
+    assert sources.loc[iso, "published"].notna().all()
+    assert not sources["raw"].str.fullmatch(r"\W*").any()

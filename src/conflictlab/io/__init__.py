@@ -23,7 +23,7 @@ from .gdelt import read_gdelt_events, read_gdelt_mentions
 from .losses import claimed_vs_documented, read_genstaff_claims
 from .losses_to_claims import losses_to_claims
 from .oryx import read_oryx_by_model, read_oryx_daily, read_oryx_events
-from .ucdp import read_ucdp_ged
+from .ucdp import read_ucdp_ged, ucdp_sources
 
 __all__ = [
     "read_casebook",
@@ -32,6 +32,7 @@ __all__ = [
     "casebook_to_yaml",
     "CasebookWarning",
     "read_ucdp_ged",
+    "ucdp_sources",
     "read_acled",
     "read_gdelt_events",
     "read_gdelt_mentions",

@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -38,7 +39,7 @@ from ._events import assemble, report
 from ._parse import to_date, to_float, to_int, to_text
 from ._tabular import RowChecks, read_text, require_columns
 
-__all__ = ["read_ucdp_ged", "GED_REQUIRED", "GED_LAYOUT_49", "TYPES_OF_VIOLENCE"]
+__all__ = ["read_ucdp_ged", "ucdp_sources", "GED_REQUIRED", "GED_LAYOUT_49", "TYPES_OF_VIOLENCE"]
 
 GED_REQUIRED = (
     "id", "year", "type_of_violence", "side_a", "side_b", "where_prec", "where_coordinates", "adm_1", "adm_2",
@@ -151,3 +152,56 @@ def read_ucdp_ged(path: str | Path, *, errors: str = "raise", encoding: str = "u
 
 def _triples(low: pd.Series, best: pd.Series, high: pd.Series) -> pd.Series:
     return "low " + low.astype("str") + ", best " + best.astype("str") + ", high " + high.astype("str")
+
+
+_ITEM = re.compile(r'"([^"]*)"')
+_NEW_STYLE = re.compile(r'^(?P<outlet>.*?),\s*(?P<date>\d{4}-\d{2}-\d{2})\s*,(?P<title>.*)$', re.S)
+_OLD_STYLE = re.compile(r'^(?P<outlet>.*?)\s+(?P<date>\d{4}-\d{2}-\d{2})\s*"?(?P<title>.*)$', re.S)
+
+
+def _split_source(item: str) -> tuple[str, str | None, str]:
+    """One source of a ``source_article``: (outlet, date text or None, title); free-text dates stay in the title."""
+    item = item.strip().strip('"').strip()
+    if m := _NEW_STYLE.match(item):  # "Outlet, with commas,YYYY-MM-DD,Title"
+        return m["outlet"].strip(), m["date"], m["title"].strip()
+    if m := _OLD_STYLE.match(item):
+        return m["outlet"].strip(), m["date"], m["title"].strip().strip('"')
+    return item, None, ""
+
+
+def ucdp_sources(events: pd.DataFrame) -> pd.DataFrame:
+    """Split each UCDP GED event's ``source_article`` into its sources: one row per (event, source).
+
+    GED lists the reports behind an event in one text field, either as quoted ``"Outlet,YYYY-MM-DD,Title"``
+    items separated by ``;`` or, in older records, as ``Outlet YYYY-MM-DD "TITLE``.
+
+    Parameters
+    ----------
+    events : DataFrame
+        Events from :func:`read_ucdp_ged` (``event_id`` and ``source_text``).
+
+    Returns
+    -------
+    DataFrame
+        ``event_id``, ``position`` (0-based order in the field), ``outlet``, ``published`` (datetime64[s], NaT
+        when the item has no date), ``title``, ``raw`` (the item as written).
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"event_id": ["1", "2"], "source_text": [
+    ...     '"Support Kurds in Syria,2013-01-03, Thursday 3 January 2013";"VDC,2013-01-03,Abdul Satar"',
+    ...     'Reuters 1989-05-17 "ANGOLAN UNITA REBELS BLOW UP POWER LINES']})
+    >>> ucdp_sources(ev)[["event_id", "position", "outlet", "title"]].values.tolist()
+    [['1', 0, 'Support Kurds in Syria', 'Thursday 3 January 2013'], ['1', 1, 'VDC', 'Abdul Satar'], ['2', 0, 'Reuters', 'ANGOLAN UNITA REBELS BLOW UP POWER LINES']]
+    """
+    rows = []
+    for event_id, text in zip(events["event_id"], events["source_text"], strict=True):
+        if not isinstance(text, str) or not text.strip():
+            continue
+        items = _ITEM.findall(text) if text.lstrip().startswith('"') and text.count('"') >= 2 else [text]
+        for position, item in enumerate(i for i in items if re.search(r"\w", i)):  # no bare ';' fragments
+            outlet, date, title = _split_source(item)
+            rows.append((event_id, position, outlet, date, title, item))
+    out = pd.DataFrame(rows, columns=["event_id", "position", "outlet", "published", "title", "raw"])
+    out["published"] = pd.to_datetime(out["published"], format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+    return out.astype({"event_id": "str", "position": "int64", "outlet": "str", "title": "str", "raw": "str"})

@@ -27,6 +27,7 @@ from .._optional import require
 require("plotly", "viz")
 
 from ._style import PALETTE, RELATION_STYLES, VERDICT_COLORS, VERDICT_MARKS, esc  # noqa: E402
+from .datasets import claimed_vs_documented_chart, event_estimates, event_map  # noqa: E402
 from .export import image_export_available, save, save_many  # noqa: E402
 from .heatmap import verdict_at, verdict_heatmap  # noqa: E402
 from .maps import place_map  # noqa: E402
@@ -44,6 +45,9 @@ __all__ = [
     "place_map",
     "casualty_ranges",
     "claim_network",
+    "event_estimates",
+    "event_map",
+    "claimed_vs_documented_chart",
     "save",
     "save_many",
     "image_export_available",
