@@ -46,6 +46,7 @@ test-min:
 	  --ignore=tests/browser --ignore=tests/viz --ignore=tests/match --ignore=notebooks src/conflictlab tests
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python benchmarks/run.py
 
 clean:

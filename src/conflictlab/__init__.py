@@ -12,7 +12,7 @@ Examples
 from __future__ import annotations
 
 from . import accessor as _accessor  # noqa: F401  (registers the .claims accessor)
-from . import comparators, datasets, io
+from . import comparators, datasets, io, match  # match: the subpackage (cl.match.match, cl.match.MatchResult)
 from .engine import align, compare, explain, select, summarize, summary_line
 from .io import CasebookWarning, read_casebook, write_casebook
 from .model.casebook import Casebook
@@ -44,6 +44,7 @@ __all__ = [
     "concordance",
     "comparators",
     "io",
+    "match",
     "datasets",
     "__version__",
 ]
