@@ -27,7 +27,7 @@ from .._optional import require
 require("plotly", "viz")
 
 from ._style import PALETTE, RELATION_STYLES, VERDICT_COLORS, VERDICT_MARKS, esc  # noqa: E402
-from .datasets import claimed_vs_documented_chart, event_estimates, event_map  # noqa: E402
+from .datasets import claimed_vs_documented_chart, event_estimates, event_map, match_overlap  # noqa: E402
 from .export import image_export_available, save, save_many  # noqa: E402
 from .heatmap import verdict_at, verdict_heatmap  # noqa: E402
 from .maps import place_map  # noqa: E402
@@ -48,6 +48,7 @@ __all__ = [
     "event_estimates",
     "event_map",
     "claimed_vs_documented_chart",
+    "match_overlap",
     "save",
     "save_many",
     "image_export_available",

@@ -27,7 +27,7 @@ from ..model.vocab import PLACE_LEVELS
 from ._style import PALETTE, esc, esc_wrap, finish
 from ._world import bbox, outlines
 
-__all__ = ["event_estimates", "event_map", "claimed_vs_documented_chart"]
+__all__ = ["event_estimates", "event_map", "claimed_vs_documented_chart", "match_overlap"]
 
 _LEVEL_COLORS = {"point": "#0072B2", "settlement": "#0072B2", "admin2": "#56B4E9", "admin1": "#E69F00",
                  "country": "#D55E00"}
@@ -193,4 +193,32 @@ def claimed_vs_documented_chart(table: pd.DataFrame, categories: list[str] | Non
            notes=["Documented counts are lower bounds (only losses with photographic evidence): a ratio above 1 "
                   "is not by itself a contradiction; below 1, the claim is smaller than what is documented."],
            width=width, height=height)
+    return fig
+
+
+def match_overlap(overlap: pd.DataFrame, *, title: str | None = None, source: str | None = None,
+                  width: int = 900) -> Any:
+    """How many matched events each combination of datasets reports (``MatchResult.overlap``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ov = pd.DataFrame({"ged": [True, False, True], "copy": [False, True, True], "n_datasets": [1, 1, 2],
+    ...                    "clusters": [10, 5, 80], "entries": [10, 5, 160]})
+    >>> [str(t) for t in match_overlap(ov).data[0].y]
+    ['copy only', 'ged only', 'ged + copy']
+    """
+    go = require("plotly.graph_objects", "viz")
+    names = [c for c in overlap.columns if c not in ("n_datasets", "clusters", "entries")]
+    rows = overlap.sort_values(["n_datasets", "clusters"])
+    labels = []
+    for _, row in rows.iterrows():
+        present = [n for n in names if bool(row[n])]
+        labels.append(esc(" + ".join(present) if len(present) > 1 else f"{present[0]} only"))
+    colors = [PALETTE["agree"] if k > 1 else PALETTE["silent"] for k in rows["n_datasets"]]
+    fig = go.Figure(go.Bar(x=rows["clusters"].to_numpy(), y=labels, orientation="h", marker={"color": colors},
+                           text=[f"{c:,}" for c in rows["clusters"]], textposition="outside", hoverinfo="skip"))
+    fig.update_xaxes(title_text="events (clusters)", gridcolor=PALETTE["grid"])
+    finish(fig, title=title or "Which datasets report each event", caption=_caption(source), width=width,
+           height=200 + 40 * len(rows), margin_l=200, legend=False)
     return fig
