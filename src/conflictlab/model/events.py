@@ -33,7 +33,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .problems import Problem
-from .tables import DATE, Column, _as_dtype
+from .tables import DATE, Column, conform_columns
 from .vocab import DATE_PRECISIONS, PLACE_LEVELS, categorical
 
 __all__ = [
@@ -207,24 +207,7 @@ def conform_events(frame: pd.DataFrame, table: str = "events") -> pd.DataFrame:
     >>> df["event_id"].tolist(), df["date"].dtype, df.columns[-1]
     (['1'], dtype('<M8[s]'), 'orig_id')
     """
-    n = len(frame)
-    out: dict[str, pd.Series] = {}
-    for col in EVENT_SCHEMAS[table]:
-        if col.name in frame.columns:
-            values = frame[col.name]
-        elif col.required:
-            raise KeyError(f"event table {table!r}: required column {col.name!r} is missing")
-        else:
-            values = pd.Series([None] * n, index=frame.index, dtype="object")
-        try:
-            out[col.name] = _as_dtype(values, col.dtype)
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"event table {table!r}, column {col.name!r}: cannot read as {col.dtype}: {exc}") from exc
-    result = pd.DataFrame(out, index=frame.index)
-    extra = [c for c in frame.columns if c not in out]
-    if extra:
-        result = pd.concat([result, frame[extra]], axis=1)
-    return result.reset_index(drop=True)
+    return conform_columns(EVENT_SCHEMAS[table], frame, f"event table {table!r}")
 
 
 def describe_events(table: str = "events") -> pd.DataFrame:

@@ -29,7 +29,7 @@ from .vocab import (
     categorical,
 )
 
-__all__ = ["Column", "SCHEMAS", "TABLES", "empty", "conform", "describe"]
+__all__ = ["Column", "SCHEMAS", "TABLES", "empty", "conform", "conform_columns", "describe"]
 
 DATE = "datetime64[s]"
 
@@ -164,23 +164,32 @@ def conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     >>> list(df.columns), df["note"].isna().all()
     (['party_id', 'name', 'note'], np.True_)
     """
+    return conform_columns(SCHEMAS[table], frame, f"table {table!r}")
+
+
+def conform_columns(columns: tuple[Column, ...], frame: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Conform ``frame`` to the schema ``columns`` (the work of :func:`conform`, for any schema).
+
+    ``label`` names the table in error messages (``"table 'claims'"``). Extra columns are kept, after the
+    schema's columns.
+    """
     out = {}
     n = len(frame)
-    for col in SCHEMAS[table]:
+    for col in columns:
         if col.name in frame.columns:
             values = frame[col.name]
         elif col.required:
-            raise KeyError(f"table {table!r}: required column {col.name!r} is missing")
+            raise KeyError(f"{label}: required column {col.name!r} is missing")
         else:
             values = pd.Series([None] * n, index=frame.index, dtype="object")
         try:
             out[col.name] = _as_dtype(values, col.dtype)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"table {table!r}, column {col.name!r}: cannot read as {col.dtype}: {exc}") from exc
-    extra = [c for c in frame.columns if c not in out]
+            raise ValueError(f"{label}, column {col.name!r}: cannot read as {col.dtype}: {exc}") from exc
     result = pd.DataFrame(out, index=frame.index)
-    for c in extra:
-        result[c] = frame[c]
+    extra = [c for c in frame.columns if c not in out]
+    if extra:
+        result = pd.concat([result, frame[extra]], axis=1)
     return result.reset_index(drop=True)
 
 
