@@ -63,6 +63,9 @@ def _serve(cmd: list[str], url: str, tmp: Path):
     settings = tmp / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    notebook_settings = tmp / "settings" / "@jupyterlab" / "notebook-extension"
+    notebook_settings.mkdir(parents=True, exist_ok=True)
+    (notebook_settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     env["JUPYTERLAB_SETTINGS_DIR"] = str(tmp / "settings")
     proc = subprocess.Popen(cmd, cwd=tmp, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
@@ -87,7 +90,11 @@ def notebooks_dir(tmp_path) -> Path:
 
 @pytest.fixture()
 def jupyterlab(notebooks_dir, tmp_path):
-    """A JupyterLab server on a free loopback port; yields its base URL (with token)."""
+    """A JupyterLab server on a free loopback port; yields its base URL (with token).
+
+    The notebook windowing mode is ``none``, so every cell and output is attached to the page however far below
+    the fold it is: what a test looks for is in the DOM, not merely scrolled past.
+    """
     pytest.importorskip("jupyterlab")
     port, token = _free_port(), "conflictlab-test"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
@@ -141,3 +148,78 @@ def screenshot():
         return path
 
     return take
+
+
+# --- driving a notebook in JupyterLab ---------------------------------------------------------------------------
+
+_FIRST_PROMPT_RAN = """() => { const p = document.querySelector('.jp-CodeCell .jp-InputPrompt');
+                               return !!p && /\\[(\\*|\\d+)\\]/.test(p.textContent); }"""
+_OUTPUT_OR_ERROR = """([sel, text]) => {
+    if ([...document.querySelectorAll(sel)].some(e => e.textContent.includes(text))) return 'found';
+    const errors = [...document.querySelectorAll(
+        ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")];
+    return errors.some(e => /Traceback/.test(e.textContent)) ? 'error' : false;
+}"""
+
+
+def _page_report(page) -> str:
+    """What the notebook shows, for a failure message: the cell prompts, the status bar and any error output."""
+    try:
+        prompts = page.evaluate("() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+                                ".map(e => e.textContent.trim())")
+        errors = page.evaluate("() => [...document.querySelectorAll(\".jp-OutputArea-output"
+                               "[data-mime-type='application/vnd.jupyter.stderr']\")].map(e => e.textContent)")
+        status = page.locator(".jp-StatusBar-Widget").all_inner_texts()
+    except Exception as exc:  # noqa: BLE001 - the page itself may be gone
+        return f"(page unreadable: {exc})"
+    return f"prompts={prompts} status={status} errors={[e[-2000:] for e in errors]}"
+
+
+class LabDriver:
+    """Runs a notebook in JupyterLab the way a user does (Run > Run All Cells) and waits for its outputs."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def run_all(self, url: str, attempts: int = 3) -> None:
+        """Open ``url``, wait for an idle kernel, and run all cells.
+
+        A click on Run All Cells that lands while the notebook is still connecting its kernel is dropped by
+        JupyterLab; the first code cell's prompt (``[*]`` or ``[1]``) tells whether the run started, and the click
+        is tried again, up to ``attempts`` times.
+        """
+        page = self.page
+        page.goto(url)
+        page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=120_000)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+        for _ in range(attempts):
+            page.locator(".jp-Notebook .jp-Cell").first.click()  # the notebook becomes the current widget
+            page.keyboard.press("Escape")
+            page.get_by_role("menuitem", name="Run").click()
+            page.get_by_text("Run All Cells", exact=True).click()
+            try:
+                page.wait_for_function(_FIRST_PROMPT_RAN, timeout=30_000)
+                return
+            except Exception:  # noqa: BLE001 - playwright's TimeoutError: the click was dropped
+                page.keyboard.press("Escape")
+        raise AssertionError(f"Run All Cells did not start the notebook: {_page_report(page)}")
+
+    def wait_for_output(self, text: str, selector: str = ".jp-OutputArea-output", timeout: float = 180_000):
+        """Wait until an output under ``selector`` contains ``text``.
+
+        Fails at once, with the traceback, when a cell writes an error instead, and on timeout says what the
+        notebook showed."""
+        try:
+            handle = self.page.wait_for_function(_OUTPUT_OR_ERROR, arg=[selector, text], timeout=timeout,
+                                                 polling=500)
+        except Exception as exc:  # noqa: BLE001 - playwright's TimeoutError
+            raise AssertionError(f"no output with {text!r} after {timeout / 1000:.0f} s: "
+                                 f"{_page_report(self.page)}") from exc
+        if handle.json_value() == "error":
+            raise AssertionError(f"a cell failed before {text!r} was shown: {_page_report(self.page)}")
+
+
+@pytest.fixture()
+def lab(page) -> LabDriver:
+    """A :class:`LabDriver` on the test's page."""
+    return LabDriver(page)

@@ -8,28 +8,18 @@ pytestmark = pytest.mark.browser
 HEATMAP = ".jp-OutputArea-output .js-plotly-plot"
 
 
-def _run_all(page):
-    page.wait_for_selector(".jp-Notebook", timeout=120_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
-    page.keyboard.press("Escape")
-    page.get_by_role("menuitem", name="Run").click()
-    page.get_by_text("Run All Cells", exact=True).click()
-
-
 def _incident_select(page):
     label = page.locator(".widget-dropdown", has=page.locator("label", has_text="Incident"))
     return label.locator("select").first
 
 
-def test_changing_the_incident_redraws_the_heatmap(jupyterlab, page, screenshot):
-    page.goto(jupyterlab.replace("/lab?", "/lab/tree/04-explorer.ipynb?"))
-    _run_all(page)
-    select = _incident_select(page)
-    select.wait_for(timeout=180_000)
-    page.wait_for_selector(HEATMAP + " .hm", timeout=180_000)  # the heatmap trace has been drawn
+def test_changing_the_incident_redraws_the_heatmap(jupyterlab, lab, page, screenshot):
+    lab.run_all(jupyterlab.replace("/lab?", "/lab/tree/04-explorer.ipynb?"))
     # wait for the last cell (the inspector) so that no cell changes the explorer any more
-    page.wait_for_function("() => [...document.querySelectorAll('.widget-html-content')]"
-                           ".some(e => e.textContent.includes('Tovuz District'))", timeout=180_000)
+    lab.wait_for_output("Tovuz District", selector=".widget-html-content")
+    select = _incident_select(page)
+    select.wait_for(timeout=60_000)
+    page.wait_for_selector(HEATMAP + " .hm", timeout=60_000)  # the heatmap trace has been drawn
     summary = page.locator(".widget-html-content", has_text="fields agreed").first
     before_summary = summary.inner_text()
     before_plot = page.locator(HEATMAP).first.inner_html()
