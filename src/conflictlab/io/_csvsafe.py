@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["guard", "unguard", "guard_text", "unguard_text", "TRIGGERS"]
+__all__ = ["guard", "unguard", "guard_text", "unguard_text", "to_safe_csv", "TRIGGERS"]
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
 
@@ -60,3 +60,17 @@ def unguard(frame: pd.DataFrame) -> pd.DataFrame:
         if guarded.any():
             out[c] = s.where(~guarded, text.str[1:])
     return out
+
+
+def to_safe_csv(frame: pd.DataFrame, path=None) -> str | None:
+    """Write ``frame`` as guarded CSV (UTF-8, no index) to ``path``, or return the text when ``path`` is None.
+
+    Rows end with CRLF as RFC 4180 has it: with that line terminator a text cell holding a lone carriage
+    return is quoted, so it reads back as one cell (with ``\\n`` as terminator it would split the row).
+
+    Examples
+    --------
+    >>> to_safe_csv(pd.DataFrame({"name": ["=1+1", "a\\rb"], "n": [1, 2]}))
+    'name,n\\r\\n\\'=1+1,1\\r\\n"a\\rb",2\\r\\n'
+    """
+    return guard(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")

@@ -27,7 +27,7 @@ from ..model.casebook import Casebook, Location
 from ..model.problems import CasebookError, Problem
 from ..model.tables import SCHEMAS, TABLES, conform
 from ..model.validate import validate
-from ._csvsafe import guard, unguard
+from ._csvsafe import to_safe_csv, unguard
 
 __all__ = ["read_casebook_tables", "write_casebook_tables", "META_FILE"]
 
@@ -49,7 +49,7 @@ def write_casebook_tables(book: Casebook, folder: str | Path, format: str = "csv
             for c in out.columns:
                 if out[c].dtype.kind == "M":
                     out[c] = out[c].dt.strftime("%Y-%m-%d")
-            guard(out).to_csv(folder / f"{name}.csv", index=False, encoding="utf-8")
+            to_safe_csv(out, folder / f"{name}.csv")
         else:
             frame.to_parquet(folder / f"{name}.parquet", index=False)
     return folder
