@@ -68,6 +68,7 @@ _FIELD_LIST = (
     FieldSpec("killed", "count", True, "people killed, per party, as a count interval"),
     FieldSpec("injured", "count", True, "people injured, per party, as a count interval"),
     FieldSpec("captured", "count", True, "people captured, per party, as a count interval"),
+    FieldSpec("missing", "count", True, "people missing (fate unknown), per party, as a count interval"),
     FieldSpec("lost", "count", True, "equipment lost (destroyed, damaged, captured), per party, as a count interval"),
     FieldSpec("means", "labels", False, "weapons or means used (several separated by '; ')"),
     FieldSpec("damage", "labels", False, "material damage described (several separated by '; ')"),
@@ -103,8 +104,12 @@ SOURCE_KINDS: tuple[str, ...] = (
     "other",
 )
 
-RELATIONS: tuple[str, ...] = ("denies", "confirms", "responds-to", "supersedes")
-"""Relations from one claim (or statement) to another."""
+RELATIONS: tuple[str, ...] = ("denies", "confirms", "partially-confirms", "contradicts", "tension", "responds-to",
+                              "supersedes")
+"""Relations from one claim (or statement) to another: ``denies`` (says it did not happen or is false),
+``confirms`` / ``partially-confirms``, ``contradicts`` (asserts something incompatible without denying it
+outright), ``tension`` (not incompatible, but hard to square: different scopes, counts or timing),
+``responds-to``, and ``supersedes`` (a revision by the same side, e.g. a casualty figure updated)."""
 
 INCIDENT_LINKS: tuple[str, ...] = ("claimed-cause-of", "related-to", "part-of")
 
