@@ -43,6 +43,7 @@ test-min:
 	$(MIN)/bin/python -m pip install --quiet --no-deps -e .
 	$(MIN)/bin/python -m pytest -o addopts="" --import-mode=importlib -p no:nbval --doctest-modules -m "not browser" \
 	  --ignore=src/conflictlab/widgets --ignore=src/conflictlab/viz --ignore=src/conflictlab/match \
+	  --ignore=src/conflictlab/report --ignore=tests/report \
 	  --ignore=tests/browser --ignore=tests/viz --ignore=tests/match --ignore=notebooks src/conflictlab tests
 
 bench: install
