@@ -5,8 +5,8 @@ Examples
 >>> import conflictlab as cl
 >>> book = cl.datasets.load("nerkin-hand-2024")
 >>> summary = cl.summarize(cl.compare(book))
->>> summary.loc[summary.inconsistent_within_side, ["incident_id", "field"]].astype(str).values.tolist()
-[['fire-2024-02-12', 'place']]
+>>> summary.loc[summary.contested, ["incident_id", "field"]].astype(str).values.tolist()
+[['fire-2024-02-13', 'characterization'], ['fire-2024-02-13', 'cause'], ['fire-2024-02-12', 'occurred'], ['fire-2024-02-12-tovuz', 'occurred']]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Examples
 >>> import conflictlab as cl
 >>> claims = cl.datasets.load("nerkin-hand-2024").claim_table()
 >>> claims.claims.summarize().query("contested")["field"].astype(str).tolist()
-['characterization', 'cause', 'occurred']
+['characterization', 'cause', 'occurred', 'occurred']
 """
 
 from __future__ import annotations

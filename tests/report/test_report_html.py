@@ -82,8 +82,14 @@ def test_every_quote_is_in_the_page(nerkin, nerkin_html):
     import html as _html
 
     text = _html.unescape(nerkin_html)
+    shown = {q for cell in cl.align(nerkin, show="quote").stack().dropna() for q in str(cell).split(" / ")}
+    assert shown and [q for q in shown if q not in text] == []  # every quote of a claim compared is there
+    # the page shows each source's current claims; two statements of the source-pack enrichment are in the
+    # casebook but not current: the defence ministry's first figures (superseded the same day) and the
+    # Azerbaijani foreign ministry's 12-13 Feb statement (followed by its own of 13-14 Feb)
     missing = [q for q in nerkin.claims["quote"].dropna().unique() if q not in text]
-    assert missing == []
+    not_shown = set(nerkin.claims.loc[nerkin.claims["quote"].isin(missing), "statement_id"])
+    assert not_shown == {"am-mod-first-report", "az-mfa-serious-blow-provocation"}
 
 
 def test_quotes_are_shown_verbatim_without_added_marks(nerkin_html):

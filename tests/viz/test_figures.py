@@ -53,20 +53,22 @@ def cell(fig, incident, row_label, col_label):
     raise AssertionError(f"no cell {row_label} × {col_label}")
 
 
-def test_heatmap_has_a_contradict_cell_for_the_azerbaijani_places(nerkin):
+def test_heatmap_has_a_contradict_cell_for_the_tovuz_denial(nerkin):
+    # Since the source-pack enrichment the defence ministry's Tovuz claim is an incident of its own, no longer a
+    # place contradiction with the border service; its contradiction is Armenia's denial (pack NH24-C06).
     v = cl.compare(nerkin, quotes=True)
     fig = viz.verdict_heatmap(v, book=nerkin)
-    trace, i, j = cell(fig, "fire-2024-02-12", "place", "az-sbs × az-mod")
+    trace, i, j = cell(fig, "fire-2024-02-12-tovuz", "occurred", "am-mod × az-mod")
     assert trace.text[i][j] == "≠" and VERDICTS[int(trace.z[i][j])] == "contradict"
     row = viz.verdict_at(trace, (i, j))
     assert v.iloc[row][["field", "source_l", "source_r", "verdict"]].astype(str).tolist() == [
-        "place", "az-sbs", "az-mod", "contradict"]
+        "occurred", "am-mod", "az-mod", "contradict"]
     assert viz.verdict_at(trace, i * len(trace.x) + j) == row  # flat index, as some click events give
     hover = trace.hovertext[i][j]
-    assert "Tovuz District" in hover and "Nerkin Hand" in hover  # both values
+    assert "denied" in hover and "happened" in hover  # both values
     assert "roughly 250 miles north of Nerkin Hand" in hover  # az-mod's quote
-    assert "combat post of the Armenian military" in hover  # az-sbs's quote
-    assert "different countries: Armenia vs Azerbaijan" in hover  # the reason
+    assert "does not align with reality" in hover.replace("<br>", " ")  # am-mod's quote (wrapped)
+    assert "one says it happened, the other denies it" in hover  # the reason
 
 
 def test_heatmap_legend_names_every_verdict(nerkin):
@@ -77,7 +79,10 @@ def test_heatmap_legend_names_every_verdict(nerkin):
 
 def test_heatmap_by_side_shows_the_strongest_verdict(nerkin):
     fig = viz.verdict_heatmap(cl.compare(nerkin, quotes=True), by="side", book=nerkin)
-    trace, i, j = cell(fig, "fire-2024-02-12", "place", "azerbaijan × azerbaijan")
+    # no side contradicts itself since the source-pack enrichment: Armenia's four sources agree on 4 killed
+    trace, i, j = cell(fig, "fire-2024-02-13", "killed (armenia)", "armenia × armenia")
+    assert trace.text[i][j] == viz.VERDICT_MARKS["agree"]
+    trace, i, j = cell(fig, "fire-2024-02-12", "occurred", "armenia × azerbaijan")
     assert trace.text[i][j] == "≠"
     trace, i, j = cell(fig, "fire-2024-02-13", "characterization", "armenia × azerbaijan")
     assert trace.text[i][j] == "≠" and "strongest verdict" in trace.hovertext[i][j]
@@ -103,14 +108,16 @@ def test_verdict_at_ignores_empty_cells_and_legend_traces(nerkin):
 
 # -- tables ------------------------------------------------------------------------------------------------------
 def test_claim_table_lines_up_sources_with_status(nerkin):
-    fig = viz.claim_table(nerkin, incident="fire-2024-02-12")
+    # the defence ministry's Tovuz allegation, an incident of its own since the source-pack enrichment
+    fig = viz.claim_table(nerkin, incident="fire-2024-02-12-tovuz")
     table = fig.data[0]
     headers = list(table.header.values)
     assert any("az-mod" in h for h in headers) and not any("ru-peskov" in h for h in headers)
     columns = {h: c for h, c in zip(headers, table.cells.values, strict=True)}
     fields = list(columns["<b>field</b>"])
-    place = fields.index("place")
-    assert "inconsistent-within-side" in columns["<b>status</b>"][place]
+    place, occurred = fields.index("place"), fields.index("occurred")
+    assert columns["<b>status</b>"][place] == "one-sided"
+    assert "contested" in columns["<b>status</b>"][occurred]
     az_mod = next(c for h, c in columns.items() if "az-mod" in h)
     assert az_mod[place].startswith("Tovuz District")
 
@@ -150,17 +157,24 @@ def test_timeline_stated_interval_spans_whole_days(synthetic):
 
 # -- map ---------------------------------------------------------------------------------------------------------
 def test_place_map_names_both_places_and_invents_no_coordinates(nerkin, text_of):
-    fig = viz.place_map(nerkin, incident="fire-2024-02-12")
+    # the defence ministry's Tovuz allegation (an incident of its own since the source-pack enrichment): the
+    # district has a gazetteer point, Kokhanabi (pack NH24-C04) has none
+    fig = viz.place_map(nerkin, incident="fire-2024-02-12-tovuz")
     assert all(t.type == "scatter" for t in fig.data)  # no geo traces: nothing to fetch from a CDN
     assert "geo" not in fig.to_plotly_json()["layout"] or not fig.layout.geo.to_plotly_json()
     points = [t for t in fig.data if t.mode == "markers+text"]
     assert len(points) == 1 and points[0].text[0] == "<b>Tovuz District</b>"
     assert (points[0].x[0], points[0].y[0]) == (45.62838, 40.99249)
     text = text_of(fig)
-    assert "Nerkin Hand" in text and "no coordinates" in text
+    assert "Kokhanabi" in text and "no coordinates" in text
     caption = next(a.text for a in fig.layout.annotations if a.name == "caption")
-    assert "distance not drawn: Nerkin Hand has no coordinates" in caption
+    assert "Kokhanabi (settlement; Tovuz District, Azerbaijan), claimed by az-mod" in caption
     assert "Natural Earth" in caption
+    # the border service's allegation: Nerkin Hand and Kollugishlag, neither with coordinates, listed not drawn
+    fig = viz.place_map(nerkin, incident="fire-2024-02-12")
+    assert not [t for t in fig.data if t.mode == "markers+text"]
+    caption = next(a.text for a in fig.layout.annotations if a.name == "caption")
+    assert "Nerkin Hand" in caption and "Kollugishlag" in caption
 
 
 def test_place_map_draws_the_distance_between_conflicting_places(synthetic):
@@ -198,7 +212,11 @@ def test_claim_network_nodes_and_relations(nerkin):
     nodes = [t for t in fig.data if t.mode == "markers+text"]
     assert sum(len(t.x) for t in nodes) == len(nerkin.sources) + len(nerkin.incidents)
     kinds = [t.name for t in fig.data if t.mode == "lines"]
-    assert kinds.count("denies") == 2 and kinds.count("confirms") == 1 and "claimed-cause-of" in kinds
+    # the article's 2 denials and 1 confirmation, and the source pack's relations (NH24-C03, C06, C14 deny;
+    # C07, C13 confirm; 3 contradict; 1 'consistent_with' as partially-confirms); 'supersedes' stays within a
+    # source and draws no arc
+    assert kinds.count("denies") == 5 and kinds.count("confirms") == 3 and "claimed-cause-of" in kinds
+    assert kinds.count("contradicts") == 3 and kinds.count("partially-confirms") == 1 and "supersedes" not in kinds
     denies = next(t for t in fig.data if t.name == "denies")
     assert denies.line.dash == "dash" and denies.line.color == viz.PALETTE["contradict"]
     assert "on the arc" in next(a.text for a in fig.layout.annotations if a.name == "caption")

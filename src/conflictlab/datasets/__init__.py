@@ -11,7 +11,7 @@ Examples
 >>> "nerkin-hand-2024" in cl.datasets.names()
 True
 >>> cl.datasets.load("nerkin-hand-2024")
-<Casebook 'Nerkin Hand border fire, 12-13 February 2024': 2 incidents, ...>
+<Casebook 'Nerkin Hand border fire, 12-13 February 2024': 3 incidents, ...>
 >>> cl.datasets.citation("ucdp-ged-mexico")[:27]
 'Data: UCDP GED (CC BY 4.0),'
 """

@@ -3,8 +3,8 @@
 Examples
 --------
 >>> import conflictlab as cl
->>> table = cl.align(cl.datasets.load("nerkin-hand-2024"), incident="fire-2024-02-12")
->>> table.loc[("fire-2024-02-12", "place", ""), ("azerbaijan", "az-mod")]
+>>> table = cl.align(cl.datasets.load("nerkin-hand-2024"), incident="fire-2024-02-12-tovuz")
+>>> table.loc[("fire-2024-02-12-tovuz", "place", ""), ("azerbaijan", "az-mod")]
 'Tovuz District (Azerbaijani positions)'
 """
 

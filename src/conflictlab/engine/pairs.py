@@ -8,9 +8,9 @@ Examples
 --------
 >>> import conflictlab as cl
 >>> v = cl.compare(cl.datasets.load("nerkin-hand-2024"))
->>> row = v[(v.field == "place") & (v.source_l == "az-sbs") & (v.source_r == "az-mod")].iloc[0]
->>> row.verdict, row.reason
-('contradict', 'place: different countries: Armenia vs Azerbaijan')
+>>> row = v[(v.field == "occurred") & (v.source_l == "am-mod") & (v.source_r == "az-mod")].iloc[0]
+>>> row.incident_id, row.verdict, row.reason
+('fire-2024-02-12-tovuz', 'contradict', 'occurred: one says it happened, the other denies it')
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def compare(
     >>> import conflictlab as cl
     >>> v = cl.compare(cl.datasets.load("nerkin-hand-2024"))
     >>> v.loc[(v.field == "occurred") & (v.verdict == "contradict"), "incident_id"].unique().tolist()
-    ['fire-2024-02-12']
+    ['fire-2024-02-12', 'fire-2024-02-12-tovuz']
     """
     book = data if isinstance(data, Casebook) else None
     chosen = _comparators(comparators)

@@ -8,7 +8,7 @@ Examples
 >>> sorted(set(v.side_l.astype(str)) | set(v.side_r.dropna().astype(str)))
 ['azerbaijan']
 >>> summary_line(cl.summarize(cl.compare(book)))
-'4 fields agreed, 3 contested, 11 one-sided, 1 inconsistent within a side'
+'5 fields agreed, 4 contested, 17 one-sided'
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def select(
     >>> import conflictlab as cl
     >>> t = cl.datasets.load("nerkin-hand-2024").claim_table()
     >>> len(select(t, fields=["killed", "injured"]))
-    3
+    15
     """
     keep = pd.Series(True, index=frame.index)
     if (wanted := _as_set(incident)) is not None:
@@ -112,9 +112,9 @@ def explain(book: Casebook, verdict: pd.Series | dict) -> pd.DataFrame:
     >>> import conflictlab as cl
     >>> book = cl.datasets.load("nerkin-hand-2024")
     >>> v = cl.compare(book)
-    >>> row = v[(v.field == "place") & (v.verdict == "contradict")].iloc[0]
+    >>> row = v[(v.field == "occurred") & (v.verdict == "contradict")].iloc[0]
     >>> explain(book, row)[["source_id", "value"]].values.tolist()
-    [['az-sbs', 'Nerkin Hand (the Armenian combat post near the settlement)'], ['az-mod', 'Tovuz District (Azerbaijani positions)']]
+    [['am-mod', 'denied'], ['az-sbs', 'happened']]
     """
     t = claim_frame(book)
     docs = book.documents.set_index("document_id")

@@ -5,7 +5,7 @@ Examples
 >>> import conflictlab as cl
 >>> s = cl.summarize(cl.compare(cl.datasets.load("nerkin-hand-2024")))
 >>> s.set_index(["incident_id", "field", "party"]).loc[("fire-2024-02-12", "place", ""), "status"]
-'one-sided, inconsistent-within-side'
+'one-sided'
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def summarize(verdicts: pd.DataFrame) -> pd.DataFrame:
     >>> import conflictlab as cl
     >>> s = cl.summarize(cl.compare(cl.datasets.load("nerkin-hand-2024")))
     >>> s.loc[s.contested, "field"].astype(str).tolist()
-    ['characterization', 'cause', 'occurred']
+    ['characterization', 'cause', 'occurred', 'occurred']
     """
     missing = {"verdict", "source_l", "source_r", "side_l", "side_r", "claim_l", "claim_r", "reason", *_KEYS} - set(
         verdicts.columns)

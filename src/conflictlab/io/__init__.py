@@ -7,7 +7,7 @@ Examples
 >>> from conflictlab.datasets import path
 >>> book = cl.read_casebook(path("nerkin-hand-2024"))
 >>> len(book.incidents)
-2
+3
 """
 
 from __future__ import annotations

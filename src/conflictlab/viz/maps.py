@@ -9,9 +9,9 @@ Examples
 --------
 >>> import conflictlab as cl
 >>> from conflictlab import viz
->>> fig = viz.place_map(cl.datasets.load("nerkin-hand-2024"), incident="fire-2024-02-12")
+>>> fig = viz.place_map(cl.datasets.load("nerkin-hand-2024"), incident="fire-2024-02-12-tovuz")
 >>> [t.name for t in fig.data][1:]  # after the country outlines  # doctest: +NORMALIZE_WHITESPACE
-['Nerkin Hand (settlement; no coordinates in the casebook): az-sbs — somewhere in Armenia (hatched)',
+['Kokhanabi (settlement; no coordinates in the casebook): az-mod — somewhere in Azerbaijan (hatched)',
  'Tovuz District (admin1 reference point): az-mod']
 """
 

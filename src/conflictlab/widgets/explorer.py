@@ -11,10 +11,10 @@ Examples
 >>> from conflictlab.widgets import Explorer
 >>> ex = Explorer(cl.datasets.load("nerkin-hand-2024"))
 >>> ex.summary.value
-'<b>4 fields agreed, 3 contested, 11 one-sided, 1 inconsistent within a side</b>'
+'<b>5 fields agreed, 4 contested, 17 one-sided</b>'
 >>> ex.incident.value = "fire-2024-02-12"
 >>> ex.summary.value
-'<b>0 fields agreed, 1 contested, 7 one-sided, 1 inconsistent within a side</b>'
+'<b>0 fields agreed, 1 contested, 7 one-sided</b>'
 """
 
 from __future__ import annotations
