@@ -44,6 +44,7 @@ test-min:
 	$(MIN)/bin/python -m pytest -o addopts="" --import-mode=importlib -p no:nbval --doctest-modules -m "not browser" \
 	  --ignore=src/conflictlab/widgets --ignore=src/conflictlab/viz --ignore=src/conflictlab/match \
 	  --ignore=src/conflictlab/report --ignore=tests/report \
+	  --ignore=src/conflictlab/extract --ignore=tests/extract --ignore=tests/test_annotator.py \
 	  --ignore=tests/browser --ignore=tests/viz --ignore=tests/match --ignore=notebooks src/conflictlab tests
 
 bench: install

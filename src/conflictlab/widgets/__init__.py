@@ -8,6 +8,7 @@ Examples
 '(all)'
 """
 
+from .annotator import Annotator
 from .explorer import ClaimInspector, Explorer
 
-__all__ = ["Explorer", "ClaimInspector"]
+__all__ = ["Explorer", "ClaimInspector", "Annotator"]
