@@ -300,3 +300,22 @@ def test_an_empty_selection_compares_to_an_empty_table(book):
     assert len(v) == 0 and list(v.columns[:5]) == ["incident_id", "field", "party", "source_l", "source_r"]
     assert len(cl.summarize(v)) == 0
     assert cl.engine.current_claims(empty).empty
+
+
+def test_history_keeps_every_figure_and_marks_the_one_in_use():
+    book = cl.datasets.load("armenia-azerbaijan-2022-09")
+    h = cl.history(book, field="killed", party="armenia")
+    pashinyan = h[h["source_id"] == "am-pashinyan"]
+    assert pashinyan["value"].tolist() == ["49", "105", "135"]  # oldest first
+    assert not pashinyan["current"].any()  # all three were revised (supersedes relations)
+    assert pashinyan["superseded_on"].notna().all()
+    # each current claim is the one compare() uses
+    used = set(cl.compare(book).query("field == 'killed' and party == 'armenia'")[["claim_l", "claim_r"]]
+               .stack().dropna().astype(str))
+    assert set(cl.history(book, field="killed", party="armenia", revised_only=False)
+               .query("current")["claim_id"]) <= used | {""}
+    # as known on 14 September: Pashinyan's 105 was in use, his 135 not yet said
+    then = cl.history(book, field="killed", party="armenia", as_of="2022-09-14")
+    row = then[(then["source_id"] == "am-pashinyan") & then["current"]]
+    assert row["value"].tolist() == ["105"]
+    assert "135" not in then["value"].tolist()

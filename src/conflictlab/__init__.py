@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import accessor as _accessor  # noqa: F401  (registers the .claims accessor)
 from . import comparators, datasets, io, match  # match: the subpackage (cl.match.match, cl.match.MatchResult)
-from .engine import align, compare, explain, select, summarize, summary_line
+from .engine import align, compare, explain, history, select, summarize, summary_line
 from .io import CasebookWarning, read_casebook, write_casebook
 from .model.casebook import Casebook
 from .model.events import EventDataWarning
@@ -37,6 +37,7 @@ __all__ = [
     "align",
     "compare",
     "summarize",
+    "history",
     "select",
     "explain",
     "summary_line",

@@ -130,3 +130,17 @@ def test_default_cache_dir(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     expected = tmp_path / "conflictlab" if sys.platform.startswith("linux") else datasets.cache_dir()
     assert datasets.cache_dir() == expected
+
+
+def test_every_bundled_casebook_is_registered_with_its_own_citation():
+    import yaml
+
+    folder = datasets.path("nerkin-hand-2024").parent
+    files = sorted(p.name for p in folder.glob("*.yaml"))
+    registered = sorted(datasets.REGISTRY[n].filename for n in datasets.names("casebook"))
+    assert files == registered
+    for name in datasets.names("casebook"):
+        meta = yaml.safe_load(datasets.path(name).read_text(encoding="utf-8"))
+        d = datasets.REGISTRY[name]
+        assert (d.citation, d.license) == (meta["citation"], meta["license"]), name
+        assert datasets.load(name).meta["title"] == meta["title"]

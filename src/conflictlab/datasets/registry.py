@@ -74,6 +74,10 @@ _CONVERTED = ("a conversion (R data -> CSV) made for the project's shared data: 
               "original GED is at https://ucdp.uu.se/downloads/")
 
 
+_CASEBOOK_LICENSE = "CC BY 4.0 (this casebook); quotes are short excerpts of the cited documents"
+"""The license of every bundled casebook (each YAML file says the same; tests/io/test_registry.py checks)."""
+
+
 def _f(path: str, sha256: str, size: int, url: str | None = None) -> DataFile:
     return DataFile(path, sha256, size, url)
 
@@ -98,12 +102,42 @@ def register(dataset: Dataset) -> Dataset:
 for _d in (
     Dataset(
         name="nerkin-hand-2024", kind="casebook",
-        description="Armenia-Azerbaijan border fire near Nerkin Hand on 13 Feb 2024 and the alleged 12 Feb fire "
-        "it was called a retaliation for, as reported by The Epoch Times (13-14 Feb 2024).",
-        license="CC BY 4.0 (the casebook); quotes are short excerpts of the cited document",
-        citation="conflictlab contributors (2026). Nerkin Hand casebook, from A. Morrow, 'Clashes Erupt on "
-        "Armenia-Azerbaijan Border, Putting Fraught Peace Talks at Risk', The Epoch Times, 13 Feb 2024.",
+        description=('Armenia-Azerbaijan border fire near Nerkin Hand on 13 Feb 2024 and the alleged 12 Feb fire(s) it '
+        'was called a retaliation for: the seed article (The Epoch Times) and the other outlets of its '
+        'source pack.'),
+        license=_CASEBOOK_LICENSE,
+        citation=('conflictlab contributors (2026). Nerkin Hand casebook, curated from A. Morrow, "Clashes Erupt on '
+        'Armenia-Azerbaijan Border, Putting Fraught Peace Talks at Risk", The Epoch Times, 13 Feb 2024 '
+        '(updated 14 Feb), and from the reports of other outlets (Armenpress, Alpha News, Trend, '
+        'Azernews, AFP, Deutsche Welle, OC Media and others) collected in the conflictlab source pack '
+        'nerkin-hand-2024-02; each claim cites its page.'),
         filename="nerkin-hand-2024.yaml",
+    ),
+    Dataset(
+        name="armenia-azerbaijan-2022-09", kind="casebook",
+        description=('Armenia-Azerbaijan border clashes of 12-14 September 2022: casualty figures revised over days by '
+        'both sides, contested blame, third parties split.'),
+        license=_CASEBOOK_LICENSE,
+        citation=('conflictlab contributors (2026). Armenia–Azerbaijan border clashes casebook (September 2022), '
+        'curated from the conflictlab source pack armenia-azerbaijan-border-clashes-2022-09 (reports of '
+        'Novaya Gazeta Europe, Mediamax, Trend, TRT World, Deutsche Welle, AFP, AP, Public Radio of '
+        'Armenia, EVN Report, Azernews, Human Rights Watch via the Lemkin Institute, Panorama.am and '
+        'others); each claim cites its page.'),
+        filename="armenia-azerbaijan-2022-09.yaml",
+    ),
+    Dataset(
+        name="balakot-2019-02", kind="casebook",
+        description=("India's Balakot strike (26 Feb 2019) and the India-Pakistan aerial engagement of 27 Feb: "
+        'casualty claims vs ground checks, aircraft losses claimed and denied, a captured pilot.'),
+        license=_CASEBOOK_LICENSE,
+        citation=('conflictlab contributors (2026). Balakot 2019 casebook, curated from the reports of OneIndia, '
+        'Dawn, ThePrint (PTI), The Express Tribune (Reuters), The Hans India (BBC Urdu), Daily Express '
+        '(Urdu), The Indian Express, Business Standard (IANS), The Hindu (Reuters), News18, Ummat, '
+        'Talking Points Memo (AP), The New Indian Express, TrueScoop News, JK Update, Hindustan Times, '
+        'TricksNews (PTI, Foreign Policy), NewsGram (VOA), Pragativadi, Deccan Chronicle, Northeast Today '
+        'and Daily Times collected in the conflictlab source pack '
+        'balakot-strike-and-aerial-engagement-2019-02; each claim cites its page.'),
+        filename="balakot-2019-02.yaml",
     ),
     Dataset(
         name="ucdp-ged-sample", kind="events",

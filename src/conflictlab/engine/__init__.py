@@ -11,3 +11,6 @@ __all__ += ["summarize", "SUMMARY_COLUMNS"]
 from .select import explain, select, summary_line  # noqa: E402
 
 __all__ += ["select", "summary_line", "explain"]
+from .history import HISTORY_COLUMNS, history  # noqa: E402
+
+__all__ += ["history", "HISTORY_COLUMNS"]
