@@ -140,6 +140,33 @@ for _d in (
         filename="balakot-2019-02.yaml",
     ),
     Dataset(
+        name="al-ahli-hospital-2023-10", kind="casebook",
+        description=('The explosion at al-Ahli Arab hospital in Gaza City on 17 October 2023: the Gaza health '
+        "ministry's toll vs intelligence estimates, attribution contested, independent investigations."),
+        license=_CASEBOOK_LICENSE,
+        citation=('conflictlab contributors (2026). Al-Ahli Arab Hospital explosion casebook, curated from the '
+        'reports of the Sydney Morning Herald (AP), Salon, WION, Pledge Times, WWAY (ABC News), Arab '
+        'News, Manila Bulletin (AFP), Tazpit Press Service, Daily Mail, The Straits Times, CNN, Voz, BBC '
+        'News, bioethics.com (AP), a blog and spamchronicles.com reproducing The New York Times, '
+        'MyNorthwest (AP), Ziua News, Thread Reader, Mirage News (HRW), Stabroek News (Reuters) and the '
+        'Australian Jewish News (The Times of Israel) collected in the conflictlab source pack '
+        'al-ahli-hospital-explosion-2023-10; each claim cites its page.'),
+        filename="al-ahli-hospital-2023-10.yaml",
+    ),
+    Dataset(
+        name="galwan-2020-06", kind="casebook",
+        description=("India-China clash in the Galwan Valley, night of 15/16 June 2020: India's toll revised 3 -> 20 "
+        "the same day, China's toll disclosed in February 2021 and disputed, contested blame and place."),
+        license=_CASEBOOK_LICENSE,
+        citation=('conflictlab contributors (2026). Galwan Valley clash casebook (June 2020), curated from the '
+        'reports of India Today, The Hindu, Zee News, China Military Online (PLA Daily English), '
+        'OneIndia, Republic World, The Express Tribune, The Wire (ANI), Moneycontrol (ANI), Udayavani, '
+        'Nepal Page (Global Times), The New Indian Express, The Japan Times, exbulletin, Hindustan Times '
+        'and Indian Defense News collected in the conflictlab source pack galwan-valley-clash-2020-06; '
+        'each claim cites its page.'),
+        filename="galwan-2020-06.yaml",
+    ),
+    Dataset(
         name="ucdp-ged-sample", kind="events",
         description="1,000 random UCDP GED events (GED 2023 release), all 49 columns, 1989-2022, global.",
         license="CC BY 4.0 (UCDP GED); sample from the R package uncertainUCDP (GPL >= 3)",
