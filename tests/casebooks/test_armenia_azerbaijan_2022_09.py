@@ -12,7 +12,6 @@ import re
 
 import pandas as pd
 import pytest
-import yaml
 
 import conflictlab as cl
 
@@ -28,26 +27,6 @@ TRUCE = "ceasefire-2022-09"  # the ceasefire(s) of 13-14 September (ARAZ22-C13, 
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip()
-
-
-@pytest.fixture(scope="module")
-def book():
-    return cl.datasets.load(NAME)
-
-
-@pytest.fixture(scope="module")
-def summary(book):
-    return cl.summarize(cl.compare(book)).set_index(["incident_id", "field", "party"])
-
-
-@pytest.fixture(scope="module")
-def pack_text(shared_dir):
-    return (shared_dir / "casepacks" / PACK).read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def pack(pack_text):
-    return yaml.safe_load(pack_text)
 
 
 def _claim(book, claim_id):

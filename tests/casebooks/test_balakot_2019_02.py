@@ -11,10 +11,8 @@ import re
 
 import pandas as pd
 import pytest
-import yaml
 
 import conflictlab as cl
-from conflictlab import datasets
 
 NAME = "balakot-2019-02"
 PACK = "balakot-strike-and-aerial-engagement-2019-02.yaml"
@@ -24,26 +22,6 @@ QUOTE_KINDS = {"direct_speech": "direct", "page_paraphrase": "reported", "transl
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip()
-
-
-@pytest.fixture(scope="module")
-def book():
-    return datasets.load(NAME)
-
-
-@pytest.fixture(scope="module")
-def summary(book):
-    return cl.summarize(cl.compare(book)).set_index(["incident_id", "field", "party"])
-
-
-@pytest.fixture(scope="module")
-def pack_text(shared_dir):
-    return (shared_dir / "casepacks" / PACK).read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def pack(pack_text):
-    return yaml.safe_load(pack_text)
 
 
 def _statements(book):

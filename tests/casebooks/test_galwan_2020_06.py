@@ -12,10 +12,8 @@ import re
 
 import pandas as pd
 import pytest
-import yaml
 
 import conflictlab as cl
-from conflictlab import datasets
 
 NAME = "galwan-2020-06"
 PACK = "galwan-valley-clash-2020-06.yaml"
@@ -25,26 +23,6 @@ QUOTE_KINDS = {"direct_speech": "direct", "page_paraphrase": "reported", "transl
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip()
-
-
-@pytest.fixture(scope="module")
-def book():
-    return datasets.load(NAME)
-
-
-@pytest.fixture(scope="module")
-def summary(book):
-    return cl.summarize(cl.compare(book)).set_index(["incident_id", "field", "party"])
-
-
-@pytest.fixture(scope="module")
-def pack_text(shared_dir):
-    return (shared_dir / "casepacks" / PACK).read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def pack(pack_text):
-    return yaml.safe_load(pack_text)
 
 
 def _statements(book):

@@ -12,32 +12,17 @@ import re
 
 import pandas as pd
 import pytest
-import yaml
 
 import conflictlab as cl
 
 NAME = "nerkin-hand-2024"
+PACK = "nerkin-hand-2024-02.yaml"
 SEED_DOCUMENT = "epoch-2024-02-13"  # the seed article: the project's copy records no address
 QUOTE_KINDS = {"direct_speech": "direct", "page_paraphrase": "reported", "translation": "translation"}
 
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip()
-
-
-@pytest.fixture(scope="module")
-def book():
-    return cl.datasets.load(NAME)
-
-
-@pytest.fixture(scope="module")
-def pack_text(shared_dir):
-    return (shared_dir / "casepacks" / "nerkin-hand-2024-02.yaml").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def pack(pack_text):
-    return yaml.safe_load(pack_text)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report.hostile import JS_URL, PAYLOAD, hostile_book  # tests/ is on sys.path (tests/conftest.py)
+from report.hostile import JS_URL, hostile_book  # tests/ is on sys.path (tests/conftest.py)
 
 import conflictlab as cl
 
