@@ -145,3 +145,22 @@ def test_a_bad_cell_in_a_csv_table_names_file_line_and_column(tmp_path):
         cl.read_casebook(folder)
     (p,) = err.value.problems
     assert p.file.endswith("claims.csv") and p.line == 4 and p.field == "stated_from"
+
+
+def test_comparison_settings_are_checked_on_reading(tmp_path):
+    text = VALID.replace("title: small", "title: small\ncomparison:\n  means: {disjoint: sometimes}")
+    _, problems = _problems(tmp_path, text)
+    assert len(problems) == 1
+    assert problems[0].line == _line_of(text, "comparison:") and problems[0].field == "comparison"
+    assert "comparison.means" in problems[0].message and "disjoint" in problems[0].message
+    text = VALID.replace("title: small", "title: small\ncomparison:\n  weather: {disjoint: contradict}")
+    _, problems = _problems(tmp_path, text)
+    assert "no field or field kind 'weather'" in problems[0].message
+
+
+def test_comparison_settings_round_trip_and_are_used(tmp_path):
+    book = cl.datasets.load("al-ahli-hospital-2023-10")
+    for fmt, target in (("yaml", tmp_path / "copy.yaml"), ("csv", tmp_path / "tables")):
+        again = cl.read_casebook(cl.write_casebook(book, target, format=fmt))
+        assert again.meta["comparison"] == {"means": {"disjoint": "contradict"}}, fmt
+        assert cl.compare(again).equals(cl.compare(book)), fmt

@@ -4,8 +4,8 @@ the Al Jazeera livestream).
 Curated from the source pack ``shared/casepacks/al-ahli-hospital-explosion-2023-10.yaml``; comments cite the
 pack's claims as AHLI23-Cnn. Integrity: every quote is verbatim from the pack claim of the same page, every
 document address is a page of the pack, every pack claim is in the casebook with its quote kind. Statuses: what
-a careful reader of the pack says, field by field, and where the claim model cannot say it (the means dispute;
-disagreements between third parties), what it says instead.
+a careful reader of the pack says, field by field (the means dispute through the casebook's own comparison
+setting), and where the claim model cannot say it (disagreements between third parties), what it says instead.
 """
 
 from __future__ import annotations
@@ -205,9 +205,8 @@ EXPECTED = {
     (BLAST, "killed", PAL): "contested",
     # only the ministry gives an injured figure (C11)
     (BLAST, "injured", PAL): "one-sided",
-    # airstrike (C01, C04, C12) vs rocket (C06, C13): a careful reader says 'contested'; the labels comparator
-    # calls disjoint labels compatible, see test_the_means_dispute_needs_a_strict_labels_comparator
-    (BLAST, "means", ""): "consensus",
+    # airstrike (C01, C04, C12) vs rocket (C06, C13), exclusive in this case (the casebook's comparison setting)
+    (BLAST, "means", ""): "contested",
     # damage is described by third parties only: ODNI (C17), DRM (C18), FA (C25), the surgeon (C10)
     (BLAST, "damage", ""): "one-sided",
     # 'a horrific massacre' (C03), 'massacre committed by the criminal Israeli occupation' (C11), 'outrageous
@@ -229,7 +228,7 @@ def test_summary_statuses_are_what_a_careful_reader_says(summary):
 
 
 def test_summary_line(summary):
-    assert cl.summary_line(summary.reset_index()) == "4 fields agreed, 3 contested, 7 one-sided"
+    assert cl.summary_line(summary.reset_index()) == "3 fields agreed, 4 contested, 7 one-sided"
 
 
 def test_the_contradictions_are_across_the_right_sides(summary):
@@ -248,13 +247,17 @@ def test_the_contradictions_are_across_the_right_sides(summary):
     assert "idf × us-biden" not in row["contradictions"]
 
 
-def test_the_means_dispute_needs_a_strict_labels_comparator(book):
-    # with disjoint labels read as a contradiction, 'rocket' (IDF) vs 'airstrike' (ministry, PA, PIJ) is contested,
-    # and the Palestinian side, which says 'airstrike' throughout, is consistent
-    strict = cl.summarize(cl.compare(book, comparators={"means": LabelsComparator(disjoint="contradict")}))
-    row = strict.set_index(["incident_id", "field", "party"]).loc[(BLAST, "means", "")]
+def test_the_means_dispute_is_contested_under_the_casebooks_own_comparison_setting(book, summary):
+    # the casebook says (comparison: means: disjoint: contradict) that different means exclude each other here:
+    # 'rocket' (IDF) vs 'airstrike' (ministry, PA, PIJ) is contested, and the Palestinian side, which says
+    # 'airstrike' throughout, is consistent
+    assert book.meta["comparison"] == {"means": {"disjoint": "contradict"}}
+    row = summary.loc[(BLAST, "means", "")]
     assert row["status"] == "contested"
     assert "idf × gaza-moh: means: rocket vs airstrike" in row["contradictions"]
+    # without the setting (the library's default: different weapons can both be true) it would read as agreed
+    default = cl.summarize(cl.compare(book, comparators={"means": LabelsComparator()}))
+    assert default.set_index(["incident_id", "field", "party"]).loc[(BLAST, "means", ""), "status"] == "consensus"
 
 
 def test_third_party_disagreements_are_listed_but_not_flagged(summary):

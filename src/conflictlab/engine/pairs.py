@@ -20,7 +20,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..comparators import DEFAULT_COMPARATORS, Comparator
+from ..comparators import DEFAULT_COMPARATORS, Comparator, comparators_from_settings
 from ..comparators.base import SILENT
 from ..model.casebook import Casebook
 from ..model.vocab import FIELD_NAMES, FIELDS, VERDICTS, categorical
@@ -88,7 +88,8 @@ def compare(
         treats each source as its own side.
     comparators : mapping, optional
         Comparators by field name (``"killed"``) or field kind (``"count"``), replacing the defaults of
-        :data:`conflictlab.comparators.DEFAULT_COMPARATORS`.
+        :data:`conflictlab.comparators.DEFAULT_COMPARATORS` and the casebook's own ``comparison`` settings
+        (``book.meta["comparison"]``, see :func:`conflictlab.comparators.comparators_from_settings`).
     as_of : date-like, optional
         Only statements certainly made by this date; by default each source's latest statement counts.
     quotes : bool, default False
@@ -109,7 +110,8 @@ def compare(
     ['fire-2024-02-12', 'fire-2024-02-12-tovuz']
     """
     book = data if isinstance(data, Casebook) else None
-    chosen = _comparators(comparators)
+    own = comparators_from_settings(book.meta.get("comparison")) if book is not None else {}
+    chosen = _comparators({**own, **(comparators or {})})
     cur = current_claims(claim_frame(data), as_of=as_of)
     present = set(cur["source_id"].unique())
     order = pd.Index([s for s in source_order(cur, book) if s in present])

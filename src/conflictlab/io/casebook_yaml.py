@@ -39,6 +39,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from ..comparators import comparators_from_settings
 from ..model.casebook import Casebook, Location
 from ..model.problems import CasebookError, Problem
 from ..model.tables import SCHEMAS, TABLES, conform
@@ -50,7 +51,7 @@ from ._yaml_lines import LineDict, load_with_lines
 __all__ = ["read_casebook_yaml", "write_casebook_yaml", "casebook_to_yaml", "casebook_from_yaml", "CasebookWarning"]
 
 FORMAT_VERSION = 1
-_META_KEYS = ("title", "description", "license", "citation", "authors", "version", "note")
+_META_KEYS = ("title", "description", "license", "citation", "authors", "version", "note", "comparison")
 _SECTIONS = ("parties", "sources", "documents", "places", "incidents", "statements", "relations")
 
 _RECORD_KEYS = {
@@ -68,6 +69,15 @@ _RECORD_KEYS = {
 #: claim columns that come from a statement's own keys (for error locations)
 _STATEMENT_KEYS = {"incident_id": "incident", "source_id": "source", "document_id": "document",
                    "stated": "stated", "quote": "quote", "quote_kind": "quote_kind"}
+
+
+def _plain(value):
+    """A YAML value with line tracking as plain dicts and lists."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 class CasebookWarning(UserWarning):
@@ -139,6 +149,13 @@ def casebook_from_yaml(text: str, filename: str | None = None, errors: str = "ra
             r.problem(_line(doc, key), None, str(key),
                       f"unknown top-level key; expected {', '.join(('conflictlab', *_META_KEYS, *_SECTIONS))}")
     meta = {k: doc[k] for k in _META_KEYS if k in doc}
+    if "comparison" in meta:  # comparator settings of this case: checked now, used by compare()
+        meta["comparison"] = _plain(meta["comparison"])
+        try:
+            comparators_from_settings(meta["comparison"])
+        except ValueError as exc:
+            r.problem(_line(doc, "comparison"), None, "comparison", str(exc))
+            del meta["comparison"]
 
     def simple(table: str, id_column: str) -> Callable[[str, LineDict, str], None]:
         def build(key: str, rec: LineDict, record: str) -> None:
