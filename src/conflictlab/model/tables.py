@@ -215,7 +215,14 @@ def _as_dtype(values: pd.Series, dtype: object) -> pd.Series:
     if dtype in ("Int64", "float64") and values.dtype.kind not in "iuf":
         if values.dtype in ("Int64", "Float64"):
             return values.astype(dtype)
-        return pd.to_numeric(values.astype("object"), errors="raise").astype(dtype)
+        out = pd.to_numeric(values.astype("object"), errors="raise").astype(dtype)
+        if dtype == "float64":  # text from CSV: parse it correctly rounded, so that floats round-trip exactly
+            text = values.astype("object")  # (pandas 3.0's own parser can be off by one unit in the last place)
+            exact = text.map(lambda v: isinstance(v, str) and v.strip() != "").to_numpy(dtype=bool)
+            if exact.any():
+                out = out.copy()
+                out.iloc[exact] = text[exact].str.strip().to_numpy(dtype="float64")
+        return out
     if dtype == "str":
         if values.dtype == "str":
             return values
