@@ -130,8 +130,9 @@ def concordance(data: Casebook | pd.DataFrame, as_of: object = None) -> pd.DataF
         pairable = (~np.isnan(data_)).sum(axis=0) >= 2
         alpha = np.nan
         if pairable.any():
-            try:
-                alpha = float(krippendorff.alpha(reliability_data=data_, level_of_measurement=level))
+            try:  # no expected disagreement (every value the same) makes alpha 0/0: NaN, said without a warning
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    alpha = float(krippendorff.alpha(reliability_data=data_, level_of_measurement=level))
             except (ValueError, ZeroDivisionError):
                 alpha = np.nan
         rows.append({"field": field, "alpha": alpha, "level": level, "n_units": int(pairable.sum()),
