@@ -15,6 +15,15 @@ import re
 import pandas as pd
 
 import conflictlab as cl
+from casebooks.packs import (  # tests/ is on sys.path (tests/conftest.py)
+    assert_one_document_per_pack_page,
+    cited_urls,
+    pack_urls,
+    QUOTE_KINDS,
+    squash as _squash,
+    statements as _statements,
+    summary_as_of,
+)
 from conflictlab.comparators import LabelsComparator
 from conflictlab.model.vocab import RELATIONS
 
@@ -22,20 +31,10 @@ NAME = "al-ahli-hospital-2023-10"
 PACK = "al-ahli-hospital-explosion-2023-10.yaml"
 BLAST, CLIP = "ahli-hospital-explosion-2023-10-17", "aljazeera-livestream-midair-2023-10-17"
 PAL = "palestinian-side"
-QUOTE_KINDS = {"direct_speech": "direct", "page_paraphrase": "reported", "translation": "translation"}
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip()
-
-
-def _statements(book):
-    return book.claims.drop_duplicates("statement_id").merge(
-        book.documents[["document_id", "url", "published", "updated"]], on="document_id", how="left")
 
 
 def _status(book, as_of=None):
-    return cl.summarize(cl.compare(book, as_of=as_of)).set_index(["incident_id", "field", "party"])["status"]
+    return summary_as_of(book, as_of)["status"]
 
 
 # Loading and shape ----------------------------------------------------------------------------------------------
@@ -72,10 +71,7 @@ def test_every_quote_is_in_the_pack_file(book, pack_text):
 
 
 def test_every_document_address_is_a_page_of_the_pack(book, pack):
-    urls = {c["url"] for c in pack["claims"]}
-    docs = book.documents
-    assert docs["url"].notna().all() and docs["url"].is_unique  # one document per page
-    assert set(docs["url"]) == urls  # every page of the pack, and nothing else
+    assert_one_document_per_pack_page(book.documents, pack)
 
 
 def test_every_pack_claim_is_on_its_page_with_its_quote_kind_and_date(book, pack):
@@ -99,13 +95,10 @@ def test_every_pack_claim_is_on_its_page_with_its_quote_kind_and_date(book, pack
 
 
 def test_notes_cite_only_addresses_of_the_pack(book, pack_text):
-    pack_urls = {u.rstrip(".),") for u in re.findall(r"https?://[^\s\"']+", pack_text)}
-    texts = [*book.documents["note"].dropna(), *book.claims["note"].dropna(), *book.relations["note"].dropna(),
-             *book.places["note"].dropna(), *book.incidents["note"].dropna(), *book.incident_links["note"].dropna(),
-             *book.sources["note"].dropna(), str(book.meta.get("note", "")), str(book.meta.get("description", ""))]
-    for text in texts:
-        for url in re.findall(r"https?://[^\s\"'),]+", text):
-            assert url.rstrip(".),") in pack_urls, url
+    # an address at the end of a sentence may carry its full stop, in the pack as in a note
+    known = {u.rstrip(".),") for u in pack_urls(pack_text)}
+    for url in cited_urls(book):
+        assert url.rstrip(".),") in known, url
 
 
 def test_open_questions_and_summary_are_in_the_casebook(book, pack):

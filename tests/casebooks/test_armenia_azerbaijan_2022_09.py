@@ -14,10 +14,17 @@ import pandas as pd
 import pytest
 
 import conflictlab as cl
+from casebooks.packs import (  # tests/ is on sys.path (tests/conftest.py)
+    assert_one_document_per_pack_page,
+    cited_urls,
+    pack_urls,
+    QUOTE_KINDS,
+    squash as _squash,
+    summary_as_of,
+)
 
 NAME = "armenia-azerbaijan-2022-09"
 PACK = "armenia-azerbaijan-border-clashes-2022-09.yaml"
-QUOTE_KINDS = {"direct_speech": "direct", "page_paraphrase": "reported", "translation": "translation"}
 
 CLASH = "border-clashes-2022-09-13"  # the fighting; 'perpetrator' = who started it (the pack's 'initiator')
 PROV = "alleged-provocation-2022-09-12"  # the Armenian provocation Azerbaijan alleges (ARAZ22-C03)
@@ -25,16 +32,12 @@ POW = "pow-execution-2022-09"  # the apparent execution of Armenian POWs (ARAZ22
 TRUCE = "ceasefire-2022-09"  # the ceasefire(s) of 13-14 September (ARAZ22-C13, C14, C22..C24)
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip()
-
-
 def _claim(book, claim_id):
     return book.claim_table().set_index("claim_id").loc[claim_id]
 
 
 def _status(book, as_of=None):
-    return cl.summarize(cl.compare(book, as_of=as_of)).set_index(["incident_id", "field", "party"])["status"]
+    return summary_as_of(book, as_of)["status"]
 
 
 # Loading and integrity -----------------------------------------------------------------------------------------
@@ -58,10 +61,7 @@ def test_every_quote_is_verbatim_in_the_pack(book, pack_text):
 
 @pytest.mark.shared
 def test_every_document_address_is_a_page_of_the_pack(book, pack):
-    urls = {c["url"] for c in pack["claims"]}
-    docs = book.documents
-    assert docs["url"].notna().all() and docs["url"].is_unique  # one document per page
-    assert set(docs["url"]) == urls  # every page of the pack, and no other
+    assert_one_document_per_pack_page(book.documents, pack)
 
 
 @pytest.mark.shared
@@ -85,12 +85,9 @@ def test_every_pack_claim_is_on_its_page_with_its_quote_kind(book, pack):
 
 @pytest.mark.shared
 def test_notes_cite_only_addresses_of_the_pack(book, pack_text):
-    pack_urls = set(re.findall(r"https?://[^\s\"']+", pack_text))
-    texts = [*book.documents["note"].dropna(), *book.claims["note"].dropna(), *book.relations["note"].dropna(),
-             *book.places["note"].dropna(), *book.incidents["note"].dropna(), str(book.meta.get("note", ""))]
-    for text in texts:
-        for url in re.findall(r"https?://[^\s\"'),]+", text):
-            assert url in pack_urls, url
+    known = pack_urls(pack_text)
+    for url in cited_urls(book):
+        assert url in known, url
 
 
 @pytest.mark.shared

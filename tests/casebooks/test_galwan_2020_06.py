@@ -14,24 +14,21 @@ import pandas as pd
 import pytest
 
 import conflictlab as cl
+from casebooks.packs import (  # tests/ is on sys.path (tests/conftest.py)
+    assert_one_document_per_pack_page,
+    cited_urls,
+    pack_urls,
+    QUOTE_KINDS,
+    squash as _squash,
+    statements as _statements,
+    summary_as_of,
+)
 
 NAME = "galwan-2020-06"
 PACK = "galwan-valley-clash-2020-06.yaml"
 CLASH, MAY6 = "galwan-clash-2020-06-15", "alleged-lac-crossing-2020-05-06"
-QUOTE_KINDS = {"direct_speech": "direct", "page_paraphrase": "reported", "translation": "translation"}
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip()
-
-
-def _statements(book):
-    return book.claims.drop_duplicates("statement_id").merge(
-        book.documents[["document_id", "url", "published"]], on="document_id", how="left")
-
-
-def _status(book, as_of=None):
-    return cl.summarize(cl.compare(book, as_of=as_of)).set_index(["incident_id", "field", "party"])
 
 
 # Loading and shape ----------------------------------------------------------------------------------------------
@@ -64,10 +61,8 @@ def test_every_quote_is_verbatim_from_the_pack_claim_of_its_page(book, pack):
 
 
 def test_every_document_address_is_a_page_of_the_pack(book, pack):
-    urls = {c["url"] for c in pack["claims"]}
     docs = book.documents
-    assert docs["url"].notna().all() and docs["url"].is_unique  # one document per page
-    assert set(docs["url"]) == urls  # every page of the pack, and nothing else
+    assert_one_document_per_pack_page(docs, pack)
     publisher = {c["url"]: c["publisher"] for c in pack["claims"]}
     assert (docs["publisher"] == docs["url"].map(publisher)).all()
 
@@ -104,13 +99,10 @@ def test_affiliations_are_the_packs(book, pack):
 
 
 def test_notes_cite_only_addresses_of_the_pack(book, pack_text):
-    pack_urls = {u.rstrip(".),") for u in re.findall(r"https?://[^\s\"']+", pack_text)}
-    texts = [*book.documents["note"].dropna(), *book.claims["note"].dropna(), *book.relations["note"].dropna(),
-             *book.places["note"].dropna(), *book.incidents["note"].dropna(), *book.incident_links["note"].dropna(),
-             str(book.meta.get("note", "")), str(book.meta.get("description", ""))]
-    for text in texts:
-        for url in re.findall(r"https?://[^\s\"'),]+", text):
-            assert url.rstrip(".),") in pack_urls, url
+    # an address at the end of a sentence may carry its full stop, in the pack as in a note
+    known = {u.rstrip(".),") for u in pack_urls(pack_text)}
+    for url in cited_urls(book):
+        assert url.rstrip(".),") in known, url
 
 
 def test_open_questions_are_in_the_casebook_note(book, pack):
@@ -269,28 +261,28 @@ def test_the_morning_figure_as_known_at_noon(book):
 def test_chinas_toll_as_known_over_time(book):
     key = (CLASH, "killed", "china")
     # 16 June: only Indian unnamed sources (GAL20-C11, C12): one-sided
-    s = _status(book, "2020-06-16").loc[key]
+    s = summary_as_of(book, "2020-06-16").loc[key]
     assert (s["status"], s["sources"]) == ("one-sided", "in-sources-ani; in-sources-india-today")
     # 17 June: the Army's 'almost the same number' as attributed by Zee News (C13, dated 16-17 June)
-    assert "in-army-per-zee" in _status(book, "2020-06-17").loc[key, "sources"]
+    assert "in-army-per-zee" in summary_as_of(book, "2020-06-17").loc[key, "sources"]
     # 20 June: V.K. Singh's 'more than double' (C14) contradicts C13 inside India's side
-    assert _status(book, "2020-06-20").loc[key, "status"] == "one-sided, inconsistent-within-side"
+    assert summary_as_of(book, "2020-06-20").loc[key, "status"] == "one-sided, inconsistent-within-side"
     # 10 Feb 2021: TASS's 'at least 45' (C18); still no Chinese figure
-    s = _status(book, "2021-02-18").loc[key]
+    s = summary_as_of(book, "2021-02-18").loc[key]
     assert (s["status"], s["sides"]) == ("contested, inconsistent-within-side", "india; third-party")
     # 19 Feb 2021: PLA Daily names four dead (C20); China speaks on its own toll for the first time
-    s = _status(book, "2021-02-19").loc[key]
+    s = summary_as_of(book, "2021-02-19").loc[key]
     assert s["sides"] == "india; china; third-party"
     table = cl.align(book, incident=CLASH, as_of="2021-02-19")
     assert table.loc[key, ("china", "cn-pla-daily-cmc")] == "4"
     # the Klaxon's 'at least 38' drowned (C22) from February 2022
-    assert "klaxon" not in _status(book, "2022-02-01").loc[key, "sources"]
-    assert "klaxon" in _status(book, "2022-02-03").loc[key, "sources"]
+    assert "klaxon" not in summary_as_of(book, "2022-02-01").loc[key, "sources"]
+    assert "klaxon" in summary_as_of(book, "2022-02-03").loc[key, "sources"]
 
 
 def test_blame_and_place_are_contested_from_the_first_day(book):
     # 16 June: MEA (GAL20-C03) vs PLA Western Theater Command (C04)
-    s = _status(book, "2020-06-16")
+    s = summary_as_of(book, "2020-06-16")
     assert s.loc[(CLASH, "perpetrator", ""), "status"] == "contested"
     assert s.loc[(CLASH, "place", ""), "status"] == "contested"
 

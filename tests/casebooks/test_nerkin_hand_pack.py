@@ -8,21 +8,22 @@ quote kind, and every address mentioned in a note comes from the pack. The statu
 
 from __future__ import annotations
 
-import re
 
 import pandas as pd
 import pytest
 
 import conflictlab as cl
+from casebooks.packs import (  # tests/ is on sys.path (tests/conftest.py)
+    assert_one_document_per_pack_page,
+    cited_urls,
+    pack_urls,
+    QUOTE_KINDS,
+    squash as _squash,
+)
 
 NAME = "nerkin-hand-2024"
 PACK = "nerkin-hand-2024-02.yaml"
 SEED_DOCUMENT = "epoch-2024-02-13"  # the seed article: the project's copy records no address
-QUOTE_KINDS = {"direct_speech": "direct", "page_paraphrase": "reported", "translation": "translation"}
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip()
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +46,9 @@ def test_every_quote_is_verbatim_in_the_pack_or_the_seed(book, pack_text, seed_t
 
 
 def test_every_document_address_is_a_page_of_the_pack(book, pack):
-    urls = {c["url"] for c in pack["claims"]}
     docs = book.documents.set_index("document_id")
     assert pd.isna(docs.loc[SEED_DOCUMENT, "url"])  # not recorded: left empty rather than guessed
-    others = docs.drop(index=SEED_DOCUMENT)
-    assert others["url"].notna().all()
-    assert set(others["url"]) <= urls
-    assert set(others["url"]) == urls  # and every page of the pack is a document
-    assert others["url"].is_unique  # one document per page
+    assert_one_document_per_pack_page(docs.drop(index=SEED_DOCUMENT), pack)
 
 
 def test_every_pack_claim_is_on_its_page_with_its_quote_kind(book, pack):
@@ -70,12 +66,9 @@ def test_every_pack_claim_is_on_its_page_with_its_quote_kind(book, pack):
 
 
 def test_notes_cite_only_addresses_of_the_pack(book, pack_text):
-    pack_urls = set(re.findall(r"https?://[^\s\"']+", pack_text))
-    texts = [*book.documents["note"].dropna(), *book.claims["note"].dropna(), *book.relations["note"].dropna(),
-             *book.places["note"].dropna(), *book.incidents["note"].dropna(), str(book.meta.get("note", ""))]
-    for text in texts:
-        for url in re.findall(r"https?://[^\s\"'),]+", text):
-            assert url in pack_urls, url
+    known = pack_urls(pack_text)
+    for url in cited_urls(book):
+        assert url in known, url
 
 
 def test_no_coordinates_without_a_cited_gazetteer_entry(book):
