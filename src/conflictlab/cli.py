@@ -216,24 +216,25 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def _load(path: str):
-    """Read a casebook, or print its problems and return None."""
+def _read_checked(path: str):
+    """Read and validate a casebook: ``(book, [])``, or ``(None, problems)`` (Problem objects or messages)."""
     import conflictlab as cl
 
     try:
         book = cl.read_casebook(path)
     except cl.CasebookError as exc:
-        for p in exc.problems:
-            _err(str(p))
-        return None
+        return None, list(exc.problems)
     except (OSError, ValueError) as exc:
-        _err(f"{path}: {exc}")
-        return None
+        return None, [f"{path}: {exc}"]
     problems = cl.validate(book)
-    if problems:
-        for p in problems:
-            _err(str(p))
-        return None
+    return (None, problems) if problems else (book, [])
+
+
+def _load(path: str):
+    """Read a casebook, or print its problems and return None."""
+    book, problems = _read_checked(path)
+    for p in problems:
+        _err(str(p))
     return book
 
 
@@ -259,23 +260,22 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     bad = 0
     for path in args.files:
-        problems: list = []
         data = parse_dataset(path)
-        try:
-            if data is not None:
-                path = data[2]
+        if data is None:
+            _, problems = _read_checked(path)
+        else:
+            path, problems = data[2], []
+            try:
                 table, quirks = _read_data(data[1], path)
+            except cl.CasebookError as exc:
+                problems = exc.problems
+            except (OSError, ValueError) as exc:
+                problems = [f"{path}: {exc}"]
+            else:
                 for q in quirks:
                     print(f"note: {q}")
                 print(f"ok: {path} ({len(table)} {data[1]} events)")
                 continue
-            book = cl.read_casebook(path)
-        except cl.CasebookError as exc:
-            problems = exc.problems
-        except (OSError, ValueError) as exc:
-            problems = [f"{path}: {exc}"]
-        else:
-            problems = cl.validate(book)
         if problems:
             bad += 1
             n = len(problems)
